@@ -1,0 +1,24 @@
+/** Every node family of genpatch, assembled into one list; hosts build a NodeRegistry from it. */
+import type { NodeDef } from '../src/engine/node';
+import { NodeRegistry } from '../src/engine/registry';
+import { audioNodes } from './audio';
+import { conditioningNodes } from './conditioning';
+import { ioNodes } from './io';
+import { rhythmNodes } from './rhythm';
+import { symbolicNodes } from './symbolic';
+import { transformNodes } from './transform';
+
+/** All node definitions. */
+export const allNodes: NodeDef[] = [
+  ...ioNodes,
+  ...transformNodes,
+  ...audioNodes,
+  ...symbolicNodes,
+  ...rhythmNodes,
+  ...conditioningNodes,
+];
+
+/** A fresh registry with every node type. */
+export function createRegistry(): NodeRegistry {
+  return new NodeRegistry(allNodes);
+}
