@@ -26,6 +26,11 @@ export interface PatchNode {
   exposed?: string[];
   /** Optional user title shown instead of the type's title. */
   title?: string;
+  /**
+   * Set only on placeholders (a type the registry does not know): the node object exactly as read,
+   * which serializePatch writes back unchanged, fields unknown to this build included.
+   */
+  raw?: Record<string, unknown>;
 }
 
 /** One end of an edge: a node id and a port name. */
