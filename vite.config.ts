@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { pianoSamplesPlugin } from './src/audio/pianoSamplesVitePlugin';
 
 /** COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer and WASM threads work. */
 const isolation = {
@@ -7,6 +8,7 @@ const isolation = {
 };
 
 export default defineConfig({
+  plugins: [pianoSamplesPlugin()],
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173 },
   worker: { format: 'es' },
