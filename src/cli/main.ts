@@ -68,5 +68,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (process.argv[1] && /main\.ts$|genpatch(\.js)?$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // Exit only once stdout has drained: a pipe write is asynchronous and process.exit would cut it.
+  main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));
 }

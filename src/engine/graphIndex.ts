@@ -46,29 +46,26 @@ export function ancestorsOf(index: GraphIndex, sinks: readonly string[]): Set<st
 
 /** Topological order of `subset` (Kahn); nodes on or behind a cycle are returned in `blocked`. */
 export function topoSort(index: GraphIndex, subset: Set<string>): { order: string[]; blocked: string[] } {
+  // In-degrees count distinct upstream nodes; `outgoing` lists are already deduplicated.
   const indeg = new Map<string, number>();
+  for (const id of subset) indeg.set(id, 0);
   for (const id of subset) {
-    let d = 0;
-    const seenFrom = new Set<string>();
-    for (const e of index.incoming.get(id) ?? []) {
-      if (subset.has(e.from.node) && !seenFrom.has(e.from.node)) { seenFrom.add(e.from.node); d++; }
-    }
-    indeg.set(id, d);
-  }
-  const queue: string[] = [];
-  for (const [id, d] of indeg) if (d === 0) queue.push(id);
-  const order: string[] = [];
-  for (let qi = 0; qi < queue.length; qi++) {
-    const id = queue[qi];
-    order.push(id);
     for (const next of index.outgoing.get(id) ?? []) {
-      if (!subset.has(next)) continue;
-      const d = indeg.get(next)! - 1;
-      indeg.set(next, d);
-      if (d === 0) queue.push(next);
+      const d = indeg.get(next);
+      if (d !== undefined) indeg.set(next, d + 1);
     }
   }
-  const blocked = [...subset].filter((id) => indeg.get(id)! > 0);
+  const order: string[] = [];
+  for (const [id, d] of indeg) if (d === 0) order.push(id);
+  for (let qi = 0; qi < order.length; qi++) {
+    for (const next of index.outgoing.get(order[qi]) ?? []) {
+      const d = indeg.get(next);
+      if (d === undefined) continue;
+      indeg.set(next, d - 1);
+      if (d === 1) order.push(next);
+    }
+  }
+  const blocked = order.length === subset.size ? [] : [...subset].filter((id) => indeg.get(id)! > 0);
   return { order, blocked };
 }
 

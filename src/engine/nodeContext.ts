@@ -48,3 +48,44 @@ export function decodeBase64(data: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
+/** What a run's context asks of the evaluation that owns it. */
+export interface ContextHost {
+  readonly signal: AbortSignal;
+  readonly services: NodeServices;
+  readonly log: Logger;
+  asset(id: string, nodeId: string): AssetData;
+  progress(nodeId: string, fraction: number, message?: string): void;
+}
+
+/**
+ * The context the scheduler hands to each run: one object per run, methods on the prototype, the
+ * RNG created on first use. Call its methods on the context (`ctx.progress(…)`), not detached.
+ */
+export class RunContext implements NodeContext {
+  private generator: Rng | undefined;
+
+  constructor(readonly nodeId: string, readonly seed: number, private host: ContextHost) {}
+
+  get signal(): AbortSignal { return this.host.signal; }
+  get services(): NodeServices { return this.host.services; }
+  get log(): Logger { return this.host.log; }
+  get rng(): Rng { return (this.generator ??= createRng(this.seed)); }
+
+  checkCancelled(): void {
+    if (this.host.signal.aborted) throw new CancelledError();
+  }
+
+  yield(): Promise<void> {
+    const signal = this.host.signal;
+    return new Promise<void>((resolve, reject) => nextTick(() => (signal.aborted ? reject(new CancelledError()) : resolve())));
+  }
+
+  progress(fraction: number, message?: string): void {
+    this.host.progress(this.nodeId, Math.max(0, Math.min(1, fraction)), message);
+  }
+
+  asset(id: string): AssetData {
+    return this.host.asset(id, this.nodeId);
+  }
+}

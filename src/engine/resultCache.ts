@@ -37,6 +37,7 @@ export class ResultCache {
     if (old) { this.total -= old.bytes; this.entries.delete(key); }
     this.entries.set(key, result);
     this.total += result.bytes;
+    if (this.total <= this.budgetBytes) return;
     for (const [k, v] of this.entries) {
       if (this.total <= this.budgetBytes) break;
       this.entries.delete(k);

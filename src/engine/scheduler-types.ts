@@ -38,7 +38,7 @@ export interface NodeOutcome {
 /** The result of one evaluation. */
 export interface Evaluation {
   /** Per-node outcomes for every node that was needed. */
-  nodes: Map<string, NodeOutcome>;
+  nodes: ReadonlyMap<string, NodeOutcome>;
   /** Ids of nodes that actually ran (not cached) in this evaluation. */
   ran: string[];
   /** True if a newer evaluation or stop() cancelled this one. */

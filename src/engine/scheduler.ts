@@ -3,14 +3,21 @@
  * under a content key (type, version, params, seed, input keys), re-runs only the dirty downstream
  * cone, runs independent async nodes concurrently, cancels an outdated evaluation at once (latest
  * wins), and lets a failing node fail alone. Cycles are refused with the nodes of the cycle named.
+ *
+ * Between evaluations it keeps what the last finished one computed (graph index, topological
+ * order, keys, outcomes). When the next graph has the same edges, sinks and assets, it compares
+ * node objects by identity — patches are immutable, an edit replaces the node object — and plans
+ * and visits only the changed nodes' downstream cone, so a re-evaluation costs O(cone) work plus
+ * one pointer comparison per node and edge.
  */
 import { ancestorsOf, findCycle, indexGraph, topoSort, type GraphIndex } from './graphIndex';
 import { hashText, stableStringify } from './hash';
-import { CancelledError, type AssetData, type Logger, type NodeDef, type NodeResult, type NodeServices } from './node';
-import { createNodeContext, decodeBase64 } from './nodeContext';
-import { coerceParam } from './params';
+import type { Logger, NodeDef, NodeServices } from './node';
+import { defShape } from './nodeShape';
 import type { NodeRegistry } from './registry';
+import { OutcomeTable } from './outcomeTable';
 import { ResultCache } from './resultCache';
+import { Run, type Plan } from './schedulerRun';
 import type { EvaluateOptions, Evaluation, GraphSpec, NodeEvent, NodeOutcome } from './scheduler-types';
 
 /** Options of a scheduler. */
@@ -24,15 +31,39 @@ export interface SchedulerOptions {
 
 const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
-/** Prepared facts about one needed node. */
-interface Plan {
-  id: string;
-  def: NodeDef | undefined;
-  params: Record<string, unknown>;
-  seed: number;
-  key: string;
-  /** Number of distinct upstream nodes still unfinished. */
-  waiting: number;
+/** What a finished evaluation leaves for the next one. */
+export interface Memo {
+  /** Node and edge objects of the evaluated graph (own copies of the arrays). */
+  nodes: GraphSpec['nodes'][number][];
+  edges: GraphSpec['edges'][number][];
+  assets: GraphSpec['assets'];
+  /** Sinks as given in the options, or undefined when the defaults were used. */
+  givenSinks: readonly string[] | undefined;
+  globalSeed: number;
+  index: GraphIndex;
+  /** Needed nodes in topological order, and the position of each. */
+  order: string[];
+  position: Map<string, number>;
+  plans: Map<string, Plan>;
+  outcomes: OutcomeTable;
+  /** Nodes that ran (their outcome says 'done'; next time they are 'cached'). */
+  ran: string[];
+  /** Nodes that failed or were cancelled: never cached, so always re-run. */
+  unsettled: string[];
+}
+
+/** An evaluation ready to run: what to execute, in order, and the outcomes known before it starts. */
+interface Prepared {
+  index: GraphIndex;
+  order: string[];
+  position: Map<string, number>;
+  plans: Map<string, Plan>;
+  scheduled: string[];
+  outcomes: OutcomeTable;
+  /** Nodes answered from the last evaluation whose status turns from 'done' to 'cached'. */
+  nowCached: string[];
+  /** The memo's node array when it was updated in place (null on the full path). */
+  nodes: Memo['nodes'] | null;
 }
 
 /**
@@ -44,9 +75,11 @@ interface Plan {
 export class Scheduler {
   private cache: ResultCache;
   private listeners = new Set<(e: NodeEvent) => void>();
-  private current: AbortController | null = null;
+  private current: Run | null = null;
   private services: NodeServices;
   private log: Logger;
+  private memo: Memo | null = null;
+  private runs = 0;
 
   constructor(private registry: NodeRegistry, options: SchedulerOptions = {}) {
     this.cache = new ResultCache(options.cacheBytes ?? 256 * 1024 * 1024);
@@ -62,13 +95,14 @@ export class Scheduler {
 
   /** Cancels the evaluation in progress, if any. */
   stop(): void {
-    this.current?.abort();
+    this.current?.cancel();
     this.current = null;
   }
 
-  /** Empties the result cache. */
+  /** Empties the result cache (and forgets the last evaluation). */
   clearCache(): void {
     this.cache.clear();
+    this.memo = null;
   }
 
   /** Bytes and entries in the cache. */
@@ -86,19 +120,110 @@ export class Scheduler {
 
   /** Evaluates the graph; a newer call cancels this one, which then resolves with `cancelled: true`. */
   evaluate(graph: GraphSpec, options: EvaluateOptions = {}): Promise<Evaluation> {
-    this.current?.abort();
-    const controller = new AbortController();
-    this.current = controller;
+    this.current?.cancel();
+    const globalSeed = options.globalSeed ?? 0;
+    // The memo is consumed: only a finished, uncancelled evaluation leaves a new one.
+    const memo = this.memo;
+    this.memo = null;
+    const prepared = (memo && this.prepareIncremental(memo, graph, options.sinks, globalSeed)) ?? this.prepareFull(graph, options, globalSeed);
+    if (!prepared) return this.evaluateBlocked(graph, options, globalSeed);
+    if (this.listening) for (const id of prepared.nowCached) this.emit({ nodeId: id, status: 'cached' });
+    const runId = ++this.runs;
+    return new Promise<Evaluation>((resolve) => {
+      this.current = new Run(this, runId, prepared.index, graph, prepared.plans, prepared.scheduled, prepared.outcomes, (evaluation, run) => {
+        if (!evaluation.cancelled) {
+          this.memo = {
+            nodes: memo?.nodes === prepared.nodes ? memo.nodes : graph.nodes.slice(),
+            edges: memo && memo.index === prepared.index ? memo.edges : graph.edges.slice(),
+            assets: graph.assets, givenSinks: options.sinks, globalSeed, index: prepared.index,
+            order: prepared.order, position: prepared.position, plans: prepared.plans,
+            outcomes: prepared.outcomes, ran: evaluation.ran, unsettled: run.unsettled,
+          };
+        }
+        resolve(evaluation);
+      });
+      this.current.start();
+    });
+  }
+
+  /** Plans every needed node; null when the graph has a cycle (the blocked path handles it). */
+  private prepareFull(graph: GraphSpec, options: EvaluateOptions, globalSeed: number): Prepared | null {
     const index = indexGraph(graph);
-    const sinks = options.sinks ?? this.defaultSinks(graph);
-    const needed = ancestorsOf(index, sinks);
-    if (!options.sinks) {
-      // A pure cycle has no sink; find it anyway so it is reported, not silently skipped.
-      for (const id of topoSort(index, new Set(index.nodes.keys())).blocked) needed.add(id);
+    const needed = ancestorsOf(index, options.sinks ?? this.defaultSinks(graph));
+    if (!options.sinks && topoSort(index, new Set(index.nodes.keys())).blocked.length) return null;
+    const { order, blocked } = topoSort(index, needed);
+    if (blocked.length) return null;
+    const plans = new Map<string, Plan>();
+    const position = new Map<string, number>();
+    order.forEach((id, i) => {
+      position.set(id, i);
+      const plan = this.planNode(index, id, plans, globalSeed);
+      plan.waiting = countUpstream(index, id);
+      plans.set(id, plan);
+    });
+    return { index, order, position, plans, scheduled: order, outcomes: new OutcomeTable(order, position), nowCached: [], nodes: null };
+  }
+
+  /**
+   * Plans only the downstream cone of the nodes that changed since `memo` (stopping where a cache
+   * key comes out unchanged), or returns null when anything structural changed (edges, sinks,
+   * assets, node ids or types, the global seed). Changed node objects are written into the memo.
+   */
+  private prepareIncremental(memo: Memo, graph: GraphSpec, sinks: readonly string[] | undefined, globalSeed: number): Prepared | null {
+    if (globalSeed !== memo.globalSeed || graph.assets !== memo.assets || !sameItems(sinks, memo.givenSinks)) return null;
+    if (!sameItems(graph.edges, memo.edges) || graph.nodes.length !== memo.nodes.length) return null;
+    const changed = new Set<string>();
+    for (let i = 0; i < graph.nodes.length; i++) {
+      const now = graph.nodes[i];
+      const before = memo.nodes[i];
+      if (now === before) continue;
+      if (now.id !== before.id || now.type !== before.type) return null;
+      changed.add(now.id);
+      memo.nodes[i] = now;
+      memo.index.nodes.set(now.id, now);
     }
+    const { index, order, position, plans } = memo;
+    const unsettled = new Set(memo.unsettled);
+    const reach = new Set<string>();
+    const stack = [...changed, ...unsettled].filter((id) => position.has(id));
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (reach.has(id)) continue;
+      reach.add(id);
+      for (const next of index.outgoing.get(id) ?? []) if (position.has(next) && !reach.has(next)) stack.push(next);
+    }
+    const dirty = new Set<string>();
+    const scheduled: string[] = [];
+    for (const id of [...reach].sort((a, b) => position.get(a)! - position.get(b)!)) {
+      const upstreamDirty = (index.incoming.get(id) ?? []).some((e) => dirty.has(e.from.node));
+      if (!upstreamDirty && !changed.has(id) && !unsettled.has(id)) continue;
+      const before = plans.get(id)!;
+      const plan = this.planNode(index, id, plans, globalSeed);
+      plans.set(id, plan);
+      if (plan.key === before.key && !unsettled.has(id) && memo.outcomes.has(id)) continue;
+      dirty.add(id);
+      scheduled.push(id);
+    }
+    for (const id of scheduled) plans.get(id)!.waiting = countUpstream(index, id, dirty);
+    const outcomes = memo.outcomes.copy();
+    const nowCached: string[] = [];
+    for (const id of memo.ran) {
+      const outcome = outcomes.get(id);
+      if (dirty.has(id) || !outcome) continue;
+      outcomes.set(id, { ...outcome, status: 'cached', ms: 0 });
+      nowCached.push(id);
+    }
+    for (const id of scheduled) outcomes.delete(id);
+    return { index, order, position, plans, scheduled, outcomes, nowCached, nodes: memo.nodes };
+  }
+
+  /** The original path for graphs with a cycle: report the cycle, run the rest without a memo. */
+  private evaluateBlocked(graph: GraphSpec, options: EvaluateOptions, globalSeed: number): Promise<Evaluation> {
+    const index = indexGraph(graph);
+    const needed = ancestorsOf(index, options.sinks ?? this.defaultSinks(graph));
+    if (!options.sinks) for (const id of topoSort(index, new Set(index.nodes.keys())).blocked) needed.add(id);
     const { order, blocked } = topoSort(index, needed);
     const outcomes = new Map<string, NodeOutcome>();
-    const ran: string[] = [];
     const cycle = blocked.length ? findCycle(index, blocked) : null;
     for (const id of blocked) {
       const error = cycle && cycle.includes(id)
@@ -107,38 +232,41 @@ export class Scheduler {
       outcomes.set(id, { status: 'failed', error });
       this.emit({ nodeId: id, status: 'failed', error });
     }
-    const plans = this.plan(index, order, options.globalSeed ?? 0);
+    const plans = new Map<string, Plan>();
+    for (const id of order) {
+      const plan = this.planNode(index, id, plans, globalSeed);
+      plan.waiting = countUpstream(index, id);
+      plans.set(id, plan);
+    }
+    const runId = ++this.runs;
     return new Promise<Evaluation>((resolve) => {
-      new Run(this, index, graph, plans, order, outcomes, ran, controller, resolve).start();
+      this.current = new Run(this, runId, index, graph, plans, order, outcomes, (evaluation) => resolve(evaluation));
+      this.current.start();
     });
   }
 
-  /** Computes params, seed and cache key of every node in topological order. */
-  private plan(index: GraphIndex, order: string[], globalSeed: number): Map<string, Plan> {
-    const plans = new Map<string, Plan>();
-    for (const id of order) {
-      const node = index.nodes.get(id)!;
-      const def = this.registry.get(node.type);
-      const params: Record<string, unknown> = {};
-      let seed = globalSeed >>> 0;
-      if (def) {
-        for (const [name, spec] of Object.entries(def.params)) {
-          params[name] = node.params[name] !== undefined ? node.params[name] : spec.default;
-          if (spec.kind === 'seed') seed = ((params[name] as number) + globalSeed) >>> 0;
-        }
+  /** Params, seed and cache key of one node; its upstream nodes must be planned already. */
+  private planNode(index: GraphIndex, id: string, plans: Map<string, Plan>, globalSeed: number): Plan {
+    const node = index.nodes.get(id)!;
+    const def: NodeDef | undefined = this.registry.get(node.type);
+    const params: Record<string, unknown> = {};
+    let seed = globalSeed >>> 0;
+    if (def) {
+      for (const [name, spec] of defShape(def, this.registry.portTypes).params) {
+        params[name] = node.params[name] !== undefined ? node.params[name] : spec.default;
+        if (spec.kind === 'seed') seed = ((params[name] as number) + globalSeed) >>> 0;
       }
-      const upstream = new Set<string>();
-      const inputs: string[] = [];
-      for (const e of index.incoming.get(id) ?? []) {
-        upstream.add(e.from.node);
-        inputs.push(`${e.to.port}<${plans.get(e.from.node)?.key ?? '?'}.${e.from.port}`);
-      }
-      const key = hashText(`${node.type}@${def?.version ?? 0}|${stableStringify(params)}|${seed}|${inputs.join(',')}`);
-      plans.set(id, { id, def, params, seed, key, waiting: upstream.size });
     }
-    return plans;
+    let text = `${node.type}@${def?.version ?? 0}|${stableStringify(params)}|${seed}|`;
+    const incoming = index.incoming.get(id) ?? [];
+    for (let i = 0; i < incoming.length; i++) {
+      const e = incoming[i];
+      text += `${i ? ',' : ''}${e.to.port}<${plans.get(e.from.node)?.key ?? '?'}.${e.from.port}`;
+    }
+    return { id, def, params, seed, key: hashText(text), waiting: 0, runId: 0 };
   }
 
+  /** @internal */ get listening(): boolean { return this.listeners.size > 0; }
   /** @internal */ emit(event: NodeEvent): void {
     for (const l of this.listeners) l(event);
   }
@@ -146,198 +274,27 @@ export class Scheduler {
   /** @internal */ get runServices(): NodeServices { return this.services; }
   /** @internal */ get logger(): Logger { return this.log; }
   /** @internal */ get nodeRegistry(): NodeRegistry { return this.registry; }
-  /** @internal */ isCurrent(c: AbortController): boolean { return this.current === c; }
-  /** @internal */ release(c: AbortController): void { if (this.current === c) this.current = null; }
+  /** @internal */ release(run: Run): void { if (this.current === run) this.current = null; }
 }
 
-/** One evaluation in flight: a ready queue driven synchronously for sync nodes, by promises for async ones. */
-class Run {
-  private pending = 0;
-  private finished = false;
-  private assets = new Map<string, AssetData>();
-
-  constructor(
-    private s: Scheduler,
-    private index: GraphIndex,
-    private graph: GraphSpec,
-    private plans: Map<string, Plan>,
-    private order: string[],
-    private outcomes: Map<string, NodeOutcome>,
-    private ran: string[],
-    private controller: AbortController,
-    private resolve: (e: Evaluation) => void,
-  ) {}
-
-  start(): void {
-    this.controller.signal.addEventListener('abort', () => this.finish(true), { once: true });
-    const ready: string[] = [];
-    for (const id of this.order) {
-      const plan = this.plans.get(id)!;
-      if (!this.s.resultCache.has(plan.key)) this.s.emit({ nodeId: id, status: 'queued' });
-      if (plan.waiting === 0) ready.push(id);
-    }
-    this.pending = this.order.length;
-    this.drain(ready);
-    if (this.pending === 0) this.finish(false);
+/** Number of distinct upstream nodes of `id` (only those in `among` when given). */
+function countUpstream(index: GraphIndex, id: string, among?: ReadonlySet<string>): number {
+  const incoming = index.incoming.get(id) ?? [];
+  let count = 0;
+  for (let i = 0; i < incoming.length; i++) {
+    const from = incoming[i].from.node;
+    if (among && !among.has(from)) continue;
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = incoming[j].from.node === from;
+    if (!repeated) count++;
   }
-
-  /** Runs ready nodes until none is ready; async completions call back into drain. */
-  private drain(ready: string[]): void {
-    while (ready.length && !this.finished) {
-      const id = ready.pop()!;
-      const result = this.execute(id);
-      if (result) {
-        result.then(() => {
-          if (this.finished) return;
-          this.complete(id, ready);
-          this.drain(ready);
-        });
-      } else {
-        this.complete(id, ready);
-      }
-    }
-  }
-
-  /** Marks a node complete and queues the dependents that became ready. */
-  private complete(id: string, ready: string[]): void {
-    this.pending--;
-    for (const next of this.index.outgoing.get(id) ?? []) {
-      const p = this.plans.get(next);
-      if (!p) continue;
-      if (--p.waiting === 0) ready.push(next);
-    }
-    if (this.pending === 0) this.finish(false);
-  }
-
-  /** Runs or fetches one node; returns a promise only when the node's run is asynchronous. */
-  private execute(id: string): Promise<void> | void {
-    const plan = this.plans.get(id)!;
-    const node = this.index.nodes.get(id)!;
-    const def = plan.def;
-    if (!def) return this.fail(id, plan, `unknown node type "${node.type}" (placeholder: install or remove it)`);
-    const gathered = this.gatherInputs(id, def, plan);
-    if (typeof gathered === 'string') return this.fail(id, plan, gathered);
-    const cached = this.s.resultCache.get(plan.key);
-    if (cached) {
-      this.outcomes.set(id, { status: 'cached', outputs: cached.outputs, previews: cached.previews, key: plan.key, ms: 0 });
-      this.s.emit({ nodeId: id, status: 'cached' });
-      return;
-    }
-    this.s.emit({ nodeId: id, status: 'running', progress: 0 });
-    const t0 = now();
-    const ctx = createNodeContext({
-      nodeId: id,
-      seed: plan.seed,
-      signal: this.controller.signal,
-      services: this.s.runServices,
-      log: this.s.logger,
-      asset: (assetId) => this.asset(assetId, id),
-      onProgress: (progress, message) => {
-        if (!this.finished) this.s.emit({ nodeId: id, status: 'running', progress, message });
-      },
-    });
-    let result;
-    try {
-      result = def.run(gathered.inputs, gathered.params, ctx);
-    } catch (err) {
-      return this.settleError(id, plan, err);
-    }
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      return (result as Promise<NodeResult>).then(
-        (r) => this.settle(id, plan, def, r, now() - t0),
-        (err) => this.settleError(id, plan, err),
-      );
-    }
-    this.settle(id, plan, def, result as NodeResult, now() - t0);
-  }
-
-  /** Collects input values (with conversions) and exposed-param overrides, or says why it can't. */
-  private gatherInputs(id: string, def: NodeDef, plan: Plan): { inputs: Record<string, unknown>; params: Record<string, unknown> } | string {
-    const inputs: Record<string, unknown> = {};
-    let params = plan.params;
-    const types = this.s.nodeRegistry.portTypes;
-    for (const [name, spec] of Object.entries(def.inputs)) if (spec.multiple) inputs[name] = [];
-    for (const e of this.index.incoming.get(id) ?? []) {
-      const src = this.outcomes.get(e.from.node);
-      if (!src || src.status === 'failed' || src.status === 'cancelled') {
-        return `input "${e.to.port}" failed upstream (node ${e.from.node})`;
-      }
-      const fromDef = this.plans.get(e.from.node)?.def;
-      let value = src.outputs?.[e.from.port];
-      const fromType = fromDef?.outputs[e.from.port]?.type;
-      const inSpec = def.inputs[e.to.port];
-      const toType = inSpec?.type ?? (def.params[e.to.port] ? undefined : 'any');
-      if (fromType && toType && fromType !== toType && toType !== 'any' && fromType !== 'any') {
-        const conv = types.conversion(fromType, toType);
-        if (!conv) return `input "${e.to.port}": ${fromType} from ${e.from.node} cannot feed a ${toType} input`;
-        value = conv.convert(value);
-      }
-      if (inSpec) {
-        if (inSpec.multiple) (inputs[e.to.port] as unknown[]).push(value);
-        else inputs[e.to.port] = value;
-      } else if (def.params[e.to.port]) {
-        if (params === plan.params) params = { ...plan.params };
-        params[e.to.port] = coerceParam(def.params[e.to.port], value);
-      }
-    }
-    for (const [name, spec] of Object.entries(def.inputs)) {
-      if (!spec.optional && !spec.multiple && inputs[name] === undefined) return `input "${name}" is not connected`;
-    }
-    return { inputs, params };
-  }
-
-  private settle(id: string, plan: Plan, def: NodeDef, result: NodeResult, ms: number): void {
-    if (this.finished) return;
-    const outputs = result?.outputs ?? {};
-    const types = this.s.nodeRegistry.portTypes;
-    let bytes = 0;
-    for (const [name, spec] of Object.entries(def.outputs)) {
-      const t = types.get(spec.type);
-      const problem = t?.validate(outputs[name]);
-      if (problem) return void this.fail(id, plan, `output "${name}" is not valid ${spec.type}: ${problem}`);
-      bytes += t ? t.sizeOf(outputs[name]) : 0;
-    }
-    this.s.resultCache.set(plan.key, { outputs, previews: result.previews, bytes });
-    this.outcomes.set(id, { status: 'done', outputs, previews: result.previews, key: plan.key, ms });
-    this.ran.push(id);
-    this.s.emit({ nodeId: id, status: 'done', progress: 1 });
-  }
-
-  private settleError(id: string, plan: Plan, err: unknown): void {
-    if (this.finished) return;
-    if (err instanceof CancelledError || this.controller.signal.aborted) return;
-    this.fail(id, plan, err instanceof Error ? err.message : String(err));
-  }
-
-  private fail(id: string, plan: Plan, error: string): void {
-    this.outcomes.set(id, { status: 'failed', error, key: plan.key });
-    this.s.emit({ nodeId: id, status: 'failed', error });
-  }
-
-  private asset(assetId: string, nodeId: string): AssetData {
-    let a = this.assets.get(assetId);
-    if (a) return a;
-    const raw = this.graph.assets?.[assetId];
-    if (!raw) throw new Error(`node ${nodeId}: the patch has no embedded asset "${assetId}"`);
-    a = { id: assetId, name: raw.name, mime: raw.mime, bytes: decodeBase64(raw.data) };
-    this.assets.set(assetId, a);
-    return a;
-  }
-
-  private finish(cancelled: boolean): void {
-    if (this.finished) return;
-    this.finished = true;
-    if (cancelled) {
-      for (const id of this.order) {
-        if (!this.outcomes.has(id)) {
-          this.outcomes.set(id, { status: 'cancelled' });
-          this.s.emit({ nodeId: id, status: 'cancelled' });
-        }
-      }
-    }
-    this.s.release(this.controller);
-    this.resolve({ nodes: this.outcomes, ran: this.ran, cancelled });
-  }
+  return count;
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Whether two lists hold the same items in the same order (both undefined counts as the same). */
+function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
