@@ -55,7 +55,7 @@ async function drag(page: Page, x: number, y: number, dx: number, dy: number, st
   await page.mouse.up();
 }
 
-const OPEN_REPEATS = 1;
+const OPEN_REPEATS = 5;
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 500);
@@ -86,11 +86,12 @@ async function main(): Promise<void> {
     const median = opens[Math.floor(opens.length / 2)];
     await page.waitForFunction(() => window.__genpatch!.runs() > 0, undefined, { timeout: 120_000 });
     await page.waitForTimeout(800);
-    const rendered = await page.locator('.react-flow__node').count();
+    const onOpen = await page.locator('.react-flow__node').count();
 
     // Zoom to 1 around the first node so nodes are legible, as when editing.
     await page.keyboard.press('f');
     await page.waitForTimeout(1200);
+    const rendered = await page.locator('.react-flow__node').count();
     const box = (await page.locator('.react-flow__node[data-id="n12"] .gp-node-header').boundingBox())!;
     await startFrames(page);
     await drag(page, box.x + 40, box.y + 10, 240, 160, 60);
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
     console.log('| --- | --- |');
     console.log(`| open (navigation → patch in store, first nodes painted): median / best of ${OPEN_REPEATS} | ${median.openMs} / ${opens[0].openMs} ms |`);
     console.log(`| in-page timeline of the median open (ms since navigation) | ${median.marks} |`);
+    console.log(`| nodes in the DOM on open (fit at zoom ≥ 0.5, off-screen nodes culled) | ${onOpen} |`);
     console.log(`| after F (fit view: every node visible), nodes in the DOM | ${rendered} |`);
     console.log(`| fit view: drag a node (60 moves), frame median / p95 | ${dragFit.median.toFixed(1)} / ${dragFit.p95.toFixed(1)} ms (${dragFit.frames} frames) |`);
     console.log(`| fit view: pan the canvas (60 moves), frame median / p95 | ${panFit.median.toFixed(1)} / ${panFit.p95.toFixed(1)} ms (${panFit.frames} frames) |`);

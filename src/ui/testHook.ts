@@ -1,0 +1,49 @@
+/** `window.__genpatch`: a small test hook the browser tests use to read state the page does not show. */
+import type { AppServices } from './AppContext';
+import { serializePatch } from '../engine/patch';
+import { clipPeak } from './run/outputAudio';
+
+/** What the hook exposes. */
+export interface GenpatchTestHook {
+  /** Peak of the last rendered output audio (0 when none). */
+  lastRenderPeak(): number;
+  /** Largest sample heard at the master output since the last call (0 when silent). */
+  meterPeak(): number;
+  /** The current patch as saved text. */
+  patchText(): string;
+  /** Node ids and types, in patch order. */
+  nodes(): { id: string; type: string; params: Record<string, unknown> }[];
+  edges(): { from: string; to: string }[];
+  /** Status of a node in the last run. */
+  status(id: string): string | undefined;
+  /** Resolves when no run is pending or in flight. */
+  idle(): Promise<void>;
+  /** Writes the autosave now. */
+  flushAutosave(): Promise<void>;
+  /** Number of runs finished since load. */
+  runs(): number;
+}
+
+declare global {
+  interface Window { __genpatch?: GenpatchTestHook }
+}
+
+/** Installs the hook on window. */
+export function installTestHook(app: AppServices, flushAutosave: () => Promise<void>): void {
+  let runs = 0;
+  app.runtime.summary.subscribe(() => { runs++; });
+  window.__genpatch = {
+    lastRenderPeak: () => {
+      const clip = app.runner.outputAudio.get();
+      return clip ? clipPeak(clip) : 0;
+    },
+    meterPeak: () => app.player.takeMeterPeak(),
+    patchText: () => serializePatch(app.editor.state.get().patch),
+    nodes: () => app.editor.state.get().patch.nodes.map((n) => ({ id: n.id, type: n.type, params: { ...n.params } })),
+    edges: () => app.editor.state.get().patch.edges.map((e) => ({ from: `${e.from.node}.${e.from.port}`, to: `${e.to.node}.${e.to.port}` })),
+    status: (id) => app.runtime.status.get(id)?.status,
+    idle: () => app.runner.idle(),
+    flushAutosave,
+    runs: () => runs,
+  };
+}
