@@ -1,5 +1,6 @@
-/** The io family of nodes: MIDI files and typed clips in, MIDI and WAV exports out. */
+/** The io family of nodes: MIDI files, WAV files and typed clips in, MIDI and WAV exports out. */
 import type { NodeDef } from '../../src/engine/node';
+import { audioFileNode } from './audioFile';
 import { exportMidiNode } from './exportMidi';
 import { exportWavNode } from './exportWav';
 import { midiFileNode } from './midiFile';
@@ -7,4 +8,4 @@ import { midiTracksNode } from './midiTracks';
 import { notesClipNode } from './notesClip';
 
 /** Every node of the io family. */
-export const ioNodes: NodeDef[] = [midiFileNode, midiTracksNode, notesClipNode, exportMidiNode, exportWavNode];
+export const ioNodes: NodeDef[] = [midiFileNode, midiTracksNode, notesClipNode, audioFileNode, exportMidiNode, exportWavNode];

@@ -4,6 +4,7 @@
  * `dist/samples/piano/`. (`import.meta.glob` of the files cannot work: the '#' in names such as
  * 'D#4v10.mp3' reads as a URL fragment.) Used only by vite.config.ts, never by page code.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -28,8 +29,17 @@ export function pianoSampleForPath(path: string, baseUrl = DEFAULT_PIANO_BASE_UR
   return PIANO_SAMPLES.some((s) => s.file === file) ? file : null;
 }
 
+/** Answers a request for a piano sample from node_modules, or passes it on. */
+function servePianoSample(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const file = req.url ? pianoSampleForPath(req.url) : null;
+  if (!file) return next();
+  res.setHeader('Content-Type', 'audio/mpeg');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.end(readFileSync(join(pianoSampleDir(), file)));
+}
+
 /**
- * Serves (dev) and emits (build) the Salamander piano samples under `/samples/piano/`.
+ * Serves (dev and preview) and emits (build) the Salamander piano samples under `/samples/piano/`.
  * @example
  * // vite.config.ts
  * export default defineConfig({ plugins: [pianoSamplesPlugin()] });
@@ -37,14 +47,12 @@ export function pianoSampleForPath(path: string, baseUrl = DEFAULT_PIANO_BASE_UR
 export function pianoSamplesPlugin(): Plugin {
   return {
     name: 'genpatch-piano-samples',
+    // Both servers need the middleware: their static handlers leave `%23` ('#') in file names encoded.
     configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const file = req.url ? pianoSampleForPath(req.url) : null;
-        if (!file) return next();
-        res.setHeader('Content-Type', 'audio/mpeg');
-        res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-        res.end(readFileSync(join(pianoSampleDir(), file)));
-      });
+      server.middlewares.use(servePianoSample);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(servePianoSample);
     },
     generateBundle() {
       for (const { file } of PIANO_SAMPLES) {

@@ -16,6 +16,8 @@ export interface GenpatchTestHook {
   edges(): { from: string; to: string }[];
   /** Status of a node in the last run. */
   status(id: string): string | undefined;
+  /** Every node of the patch with its type, status and error (if it failed) in the last run. */
+  nodeStates(): { id: string; type: string; status?: string; error?: string }[];
   /** Resolves when no run is pending or in flight. */
   idle(): Promise<void>;
   /** Writes the autosave now. */
@@ -42,6 +44,10 @@ export function installTestHook(app: AppServices, flushAutosave: () => Promise<v
     nodes: () => app.editor.state.get().patch.nodes.map((n) => ({ id: n.id, type: n.type, params: { ...n.params } })),
     edges: () => app.editor.state.get().patch.edges.map((e) => ({ from: `${e.from.node}.${e.from.port}`, to: `${e.to.node}.${e.to.port}` })),
     status: (id) => app.runtime.status.get(id)?.status,
+    nodeStates: () => app.editor.state.get().patch.nodes.map((n) => {
+      const run = app.runtime.status.get(n.id);
+      return { id: n.id, type: n.type, status: run?.status, error: run?.error };
+    }),
     idle: () => app.runner.idle(),
     flushAutosave,
     runs: () => runs,

@@ -1,6 +1,6 @@
 /**
  * Files dropped on the canvas: a patch opens; a MIDI or WAV file that carries a patch reopens it;
- * otherwise the file is embedded and a source node ('midi.file', or an audio file node) reads it.
+ * otherwise the file is embedded and a source node reads it ('midi.file' for MIDI, 'audio.file' for WAV).
  */
 import type { NodeDef } from '../../engine/node';
 import type { NodeRegistry } from '../../engine/registry';
@@ -13,7 +13,7 @@ import { openPatchText } from './documents';
 
 /** Preferred source node types per file extension. */
 const PREFERRED: Record<string, string[]> = {
-  '.mid': ['midi.file'], '.midi': ['midi.file'], '.wav': ['audio.file', 'audio.sample'],
+  '.mid': ['midi.file'], '.midi': ['midi.file'], '.wav': ['audio.file'],
 };
 
 /** Imports each dropped file at `position` (flow coordinates). */
@@ -54,7 +54,7 @@ async function importFile(app: AppServices, file: File, position: { x: number; y
   node.title = file.name;
   editor.dispatch({ type: 'addNodes', nodes: [node] });
   editor.select([node.id]);
-  app.notify(`Added ${file.name} as a ${def.title} node`);
+  app.notify(`Added ${file.name} as ${/^[aeiou]/i.test(def.title) ? 'an' : 'a'} ${def.title} node`);
 }
 
 /** The node type that reads files with extension `ext`: a preferred type, else any asset source accepting it. */

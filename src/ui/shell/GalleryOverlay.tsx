@@ -15,9 +15,9 @@ export function GalleryOverlay({ onClose }: { onClose(): void }) {
       <ul className="gp-gallery">
         {examples.map((ex) => (
           <li key={ex.file}>
-            <button type="button" onClick={() => { if (openPatchText(app, ex.text, ex.file)) onClose(); }}>
-              <strong>{ex.title}</strong>
-              <span>{ex.description}</span>
+            <button type="button" data-example={ex.file} onClick={() => { if (openPatchText(app, ex.text, ex.file)) onClose(); }}>
+              <strong className="gp-gallery-title">{ex.title}</strong>
+              <span className="gp-gallery-description">{ex.description}</span>
               <code>{ex.file}</code>
             </button>
           </li>

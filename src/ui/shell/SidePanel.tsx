@@ -1,5 +1,6 @@
 /** The right-hand side panel with tabs: inspector, viewer, patch info. */
 import { useApp, type UiState } from '../AppContext';
+import { GaRatingPanel } from '../ga/GaRatingPanel';
 import { Inspector } from '../inspector/Inspector';
 import { useStore } from '../state/store';
 import { ViewerPanel } from '../viewers/ViewerPanel';
@@ -23,7 +24,7 @@ export function SidePanel() {
       </div>
       <div className="gp-side-body">
         {tab === 'inspector' && <Inspector />}
-        {tab === 'viewer' && <ViewerPanel />}
+        {tab === 'viewer' && <GaRatingPanel fallback={<ViewerPanel />} />}
         {tab === 'patch' && <PatchInfo />}
       </div>
     </aside>

@@ -1,11 +1,17 @@
 /** Every browser test, in the order run.ts runs them. */
+import { audioFileSpecs } from './audioFile';
 import { buildSpecs } from './build';
 import { comfortSpecs } from './comfort';
 import { fileSpecs } from './files';
+import { gaRatingSpecs } from './gaRating';
+import { gallerySpecs } from './gallery';
 import { layoutSpecs } from './layout';
 import { markovSpecs } from './markov';
 import { paramSpecs } from './params';
+import { pianoSpecs } from './piano';
 import type { Spec } from './spec';
 
 /** All specs. */
-export const specs: Spec[] = [...layoutSpecs, ...buildSpecs, ...paramSpecs, ...comfortSpecs, ...markovSpecs, ...fileSpecs];
+export const specs: Spec[] = [...layoutSpecs, ...buildSpecs, ...paramSpecs, ...comfortSpecs, ...markovSpecs, ...fileSpecs,
+  ...gaRatingSpecs,
+  ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs];

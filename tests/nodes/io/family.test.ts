@@ -6,7 +6,7 @@ import { allNodes } from '../../../nodes';
 describe('the io family', () => {
   it('registers its nodes with one-paragraph docs, the exports as sinks', () => {
     const registry = new NodeRegistry(ioNodes);
-    expect(registry.list().map((d) => d.type).sort()).toEqual(['export.midi', 'export.wav', 'midi.file', 'midi.tracks', 'notes.clip']);
+    expect(registry.list().map((d) => d.type).sort()).toEqual(['audio.file', 'export.midi', 'export.wav', 'midi.file', 'midi.tracks', 'notes.clip']);
     for (const def of ioNodes) {
       expect(def.category).toBe('io');
       expect(def.doc.length, def.type).toBeGreaterThan(250);
