@@ -8,22 +8,31 @@
  * const { outputs } = await runNode(transposeNode, { notes: seq }, { semitones: 7 });
  * const { outputs: a } = await runNode(humanizeNode, { notes: seq }, {}, { seed: 3 });
  * const { outputs: m } = await runNode(midiFileNode, {}, { file: 'a1' }, { assets: [makeAsset('a1', 'tune.mid', bytes)] });
+ * const { outputs: g } = await runNode(generateNode, { model }, { seed: 4 }, { globalSeed: 0 }); // seed from the param
  */
 import type { AssetData, NodeDef, NodeResult, NodeServices } from '../../src/engine/node';
 import { createNodeContext } from '../../src/engine/nodeContext';
 import { checkParam } from '../../src/engine/params';
 import { PortTypeRegistry } from '../../src/engine/portTypes';
 
-/** Options of `runNode`: the seed, embedded assets, host services, an abort signal. */
+/** Options of `runNode`: the seed, embedded assets, host services, an abort signal, a progress listener. */
 export interface RunNodeOptions {
   /** The run's seed (what the scheduler derives from the node's seed param); default 1. */
   seed?: number;
+  /**
+   * Derive the run's seed as the scheduler does for a render with this global seed: the node's seed
+   * param (given or default) plus the global seed, or the global seed alone if it has none.
+   * Give `seed` or `globalSeed`, not both.
+   */
+  globalSeed?: number;
   /** Embedded assets the run may read with `ctx.asset(id)`. */
   assets?: readonly AssetData[];
   services?: NodeServices;
   /** Abort it to test cancellation; default: a fresh AbortController's signal. */
   signal?: AbortSignal;
   nodeId?: string;
+  /** Called with each progress report as the run makes it (they are also returned in `progress`). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** A node result plus what the run logged and reported. */
@@ -74,6 +83,14 @@ function checkInputs(def: NodeDef, inputs: Record<string, unknown>): Record<stri
   return complete;
 }
 
+/** The run's seed: `options.seed`, or derived from the seed param and `options.globalSeed`, or 1. */
+function runSeed(def: NodeDef, params: Record<string, unknown>, options: RunNodeOptions): number {
+  if (options.globalSeed === undefined) return options.seed ?? 1;
+  if (options.seed !== undefined) throw new Error(`runNode ${def.type}: give the seed or the global seed, not both`);
+  const seedParam = Object.keys(def.params).find((name) => def.params[name].kind === 'seed');
+  return seedParam === undefined ? options.globalSeed >>> 0 : ((params[seedParam] as number) + options.globalSeed) >>> 0;
+}
+
 /**
  * Runs `def` on `inputs` with `params` (missing ones take their defaults) and checks every output
  * against its port type, as the scheduler does; throws what the run throws.
@@ -87,9 +104,11 @@ export async function runNode(
   const logs: RunNodeResult['logs'] = [];
   const progress: number[] = [];
   const assets = new Map((options.assets ?? []).map((a) => [a.id, a]));
+  const checkedInputs = checkInputs(def, inputs);
+  const fullParams = paramsWithDefaults(def, params);
   const ctx = createNodeContext({
     nodeId: options.nodeId ?? 'test-node',
-    seed: options.seed ?? 1,
+    seed: runSeed(def, fullParams, options),
     signal: options.signal ?? new AbortController().signal,
     services: options.services ?? {},
     log: {
@@ -101,9 +120,12 @@ export async function runNode(
       if (!asset) throw new Error(`the patch has no asset "${id}"`);
       return asset;
     },
-    onProgress: (fraction) => progress.push(fraction),
+    onProgress: (fraction) => {
+      progress.push(fraction);
+      options.onProgress?.(fraction);
+    },
   });
-  const result = await def.run(checkInputs(def, inputs), paramsWithDefaults(def, params), ctx);
+  const result = await def.run(checkedInputs, fullParams, ctx);
   for (const [name, spec] of Object.entries(def.outputs)) {
     const problem = portTypes.get(spec.type)?.validate(result.outputs[name]);
     if (problem) throw new Error(`runNode ${def.type}: output "${name}" is not valid ${spec.type}: ${problem}`);

@@ -2,11 +2,13 @@
  * The counts of a variable-order Markov chain as a context trie (the structure of PPM and of
  * variable-order Markov models): node 0 is the empty context; the child of a node along state s is
  * that context extended one step further into the past by s. Each node keeps how often every state
- * followed its context. Built in one pass (see TrieBuilder: inline first entries, dense rows for
- * branching contexts, integer-keyed hash maps beyond a memory budget), then frozen into sorted CSR
- * typed arrays: plain data (cacheable, cloneable to a Worker), searchable by binary search.
+ * followed its context. Built without hashing: the positions are sorted by context
+ * (contextSort.ts), so each context is a run of sorted positions; one walk over the runs finds the
+ * nodes and each run's next states give their counts. Nodes are numbered in the order the training
+ * lines first reach them, and stored as sorted CSR typed arrays: plain data (cacheable, cloneable to
+ * a Worker), searchable by binary search.
  */
-import { IntMap } from './intMap';
+import { sortContexts } from './contextSort';
 
 /** A frozen context trie (arrays indexed by node id; CSR ranges sorted by state). */
 export interface ContextTrie {
@@ -27,244 +29,200 @@ export interface ContextTrie {
   nextCount: Int32Array;
 }
 
-class Int32List {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) { this.data = new Int32Array(Math.max(16, capacity)); }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+/** Counting-sort buckets per pass by default: about two per event, within 1 Ki … 128 Ki. */
+const defaultBucketBudget = (events: number) => Math.min(1 << 17, Math.max(1 << 10, 2 * events));
+
+/** All sequences end to end, with each position's context length (never reaching into the previous sequence). */
+function concatenate(sequences: readonly ArrayLike<number>[], order: number) {
+  let n = 0;
+  for (const seq of sequences) n += seq.length;
+  const states = new Int32Array(n);
+  const contextLength = new Uint8Array(n);
+  let at = 0;
+  for (const seq of sequences) {
+    for (let t = 0; t < seq.length; t++, at++) {
+      states[at] = seq[t];
+      contextLength[at] = t < order ? t : order;
     }
-    this.data[this.length++] = v;
   }
-  view(): Int32Array { return this.data.subarray(0, this.length); }
+  return { states, contextLength };
 }
-
-/** Item indices sorted by (group, key), with CSR starts per group: two stable counting sorts. */
-function csrOrder(group: Int32Array, key: Int32Array, groups: number, keys: number): { start: Int32Array; order: Int32Array } {
-  const m = group.length;
-  const keyStart = new Int32Array(keys + 1);
-  for (let i = 0; i < m; i++) keyStart[key[i] + 1]++;
-  for (let k = 0; k < keys; k++) keyStart[k + 1] += keyStart[k];
-  const byKey = new Int32Array(m);
-  for (let i = 0; i < m; i++) byKey[keyStart[key[i]]++] = i;
-  const start = new Int32Array(groups + 1);
-  for (let i = 0; i < m; i++) start[group[i] + 1]++;
-  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-  const fill = start.slice(0, groups);
-  const order = new Int32Array(m);
-  for (let j = 0; j < m; j++) {
-    const i = byKey[j];
-    order[fill[group[i]]++] = i;
-  }
-  return { start, order };
-}
-
-/** Rows of `width` int32 cells, allocated on demand until a cell budget is spent. */
-class DenseRows {
-  cells = new Int32Array(0);
-  private rows = 0;
-  constructor(private width: number, private empty: number, private budget: number) {}
-
-  /** A new row (its cells set to `empty`), or −1 when the budget is spent. */
-  add(): number {
-    const need = (this.rows + 1) * this.width;
-    if (need > this.budget) return -1;
-    if (need > this.cells.length) {
-      const bigger = new Int32Array(Math.min(this.budget, Math.max(need, 2 * this.cells.length, 1024)));
-      bigger.set(this.cells);
-      bigger.fill(this.empty, this.cells.length);
-      this.cells = bigger;
-    }
-    return this.rows++;
-  }
-}
-
-/** Row marker of a node that branched when the dense budget was spent: it uses the hash maps. */
-const HASHED = -2;
-/** firstNextState marker of a node whose counts moved to a dense row. */
-const MOVED = -3;
-/** Default dense cells per table (4 MiB each at most; more costs more than it saves for large vocabularies). */
-const DENSE_BUDGET = 1 << 20;
 
 /**
- * Mutable counts while training. A node keeps its first child and first next state inline (most
- * deep contexts never branch); when it branches it gets a dense row of vocabSize cells while the
- * budget lasts (the busy shallow contexts), and after that the hash maps take the rest.
+ * The trie's nodes from positions sorted by context: one for each distinct context of each length,
+ * numbered depth-first (in sorted order, a context before its extensions), with each node's parent,
+ * the state that extends the parent's context, its run of sorted positions, and the
+ * earliest position whose context path passes through it.
  */
-class TrieBuilder {
-  private children: IntMap;
-  private pairs: IntMap;
-  private childRows: DenseRows;
-  readonly nextRows: DenseRows;
-  readonly parent: Int32List;
-  readonly edge: Int32List;
-  readonly depth: Int32List;
-  private firstChildState: Int32List;
-  private firstChild: Int32List;
-  private childRow: Int32List;
-  readonly firstNextState: Int32List;
-  readonly firstNextCount: Int32List;
-  readonly nextRow: Int32List;
-  readonly pairNode = new Int32List(1024);
-  readonly pairState = new Int32List(1024);
-  readonly pairCount = new Int32List(1024);
-  nodeCount = 0;
-
-  constructor(private vocabSize: number, capacity: number, denseBudget: number) {
-    this.children = new IntMap(capacity >> 3);
-    this.pairs = new IntMap(capacity >> 3);
-    this.childRows = new DenseRows(vocabSize, -1, denseBudget);
-    this.nextRows = new DenseRows(vocabSize, 0, denseBudget);
-    this.parent = new Int32List(capacity);
-    this.edge = new Int32List(capacity);
-    this.depth = new Int32List(capacity);
-    this.firstChildState = new Int32List(capacity);
-    this.firstChild = new Int32List(capacity);
-    this.childRow = new Int32List(capacity);
-    this.firstNextState = new Int32List(capacity);
-    this.firstNextCount = new Int32List(capacity);
-    this.nextRow = new Int32List(capacity);
-    this.addNode(-1, -1, 0);
-  }
-
-  private addNode(from: number, s: number, d: number): number {
-    this.parent.push(from);
-    this.edge.push(s);
-    this.depth.push(d);
-    this.firstChildState.push(-1);
-    this.firstChild.push(-1);
-    this.childRow.push(-1);
-    this.firstNextState.push(-1);
-    this.firstNextCount.push(0);
-    this.nextRow.push(-1);
-    return this.nodeCount++;
-  }
-
-  /** Counts one `state` after the context of `node`. */
-  bump(node: number, state: number): void {
-    const first = this.firstNextState.data[node];
-    if (first === state) { this.firstNextCount.data[node]++; return; }
-    if (first === -1) { this.firstNextState.data[node] = state; this.firstNextCount.data[node] = 1; return; }
-    let row = this.nextRow.data[node];
-    if (row === -1) {
-      row = this.nextRows.add();
-      if (row >= 0) {
-        this.nextRows.cells[row * this.vocabSize + first] = this.firstNextCount.data[node];
-        this.firstNextState.data[node] = MOVED;
-      }
-      this.nextRow.data[node] = row >= 0 ? row : HASHED;
+function walkSortedContexts(states: Int32Array, contextLength: Uint8Array, sorted: Int32Array, order: number) {
+  const n = sorted.length;
+  // How much of each position's context it shares with the one sorted before it; the rest are new nodes.
+  const shared = new Uint8Array(n);
+  let nodeCount = 1;
+  for (let k = 0; k < n; k++) {
+    const t = sorted[k];
+    const len = contextLength[t];
+    let same = 0;
+    if (k > 0) {
+      const u = sorted[k - 1];
+      const most = Math.min(len, contextLength[u]);
+      while (same < most && states[t - 1 - same] === states[u - 1 - same]) same++;
     }
-    if (row >= 0) { this.nextRows.cells[row * this.vocabSize + state]++; return; }
-    const id = this.pairs.getOrInsert(node * this.vocabSize + state, this.pairNode.length);
-    if (id === this.pairNode.length) {
-      this.pairNode.push(node);
-      this.pairState.push(state);
-      this.pairCount.push(1);
+    shared[k] = same;
+    nodeCount += len - same;
+  }
+  const depth = new Uint8Array(nodeCount);
+  const parent = new Int32Array(nodeCount);
+  const edge = new Int32Array(nodeCount);
+  const run = new Int32Array(2 * nodeCount); // run[2·id] … run[2·id + 1] − 1: the node's sorted positions
+  run[1] = n;
+  const seenAt = new Int32Array(nodeCount).fill(n);
+  const path = new Int32Array(order + 1); // the open node of each depth
+  let openDepth = 0;
+  for (let k = 0, id = 1; k < n; k++) {
+    const t = sorted[k];
+    const len = contextLength[t];
+    const same = shared[k];
+    for (let d = openDepth; d > same; d--) run[2 * path[d] + 1] = k;
+    for (let d = same + 1; d <= len; d++, id++) {
+      depth[id] = d;
+      parent[id] = path[d - 1];
+      edge[id] = states[t - d];
+      run[2 * id] = k;
+      path[d] = id;
+    }
+    openDepth = len;
+    if (t < seenAt[path[len]]) seenAt[path[len]] = t;
+  }
+  for (let d = openDepth; d > 0; d--) run[2 * path[d] + 1] = n;
+  // A context is first seen where its earliest extension is (children follow their parent).
+  for (let id = nodeCount - 1; id > 0; id--) if (seenAt[id] < seenAt[parent[id]]) seenAt[parent[id]] = seenAt[id];
+  return { nodeCount, depth, parent, edge, run, seenAt };
+}
+
+type TrieNodes = ReturnType<typeof walkSortedContexts>;
+
+/**
+ * The final numbering: nodes in the order training meets them (by first position, then length), as
+ * an incremental builder would create them. Generation replays stretches of the training lines, so
+ * the contexts of consecutive steps then lie close together in memory. Returns the new id of each
+ * depth-first node and the depth-first node of each new id.
+ */
+function firstSeenOrder(nodes: TrieNodes, events: number) {
+  const { nodeCount, seenAt } = nodes;
+  const start = new Int32Array(events + 2);
+  for (let id = 0; id < nodeCount; id++) start[seenAt[id] + 1]++;
+  for (let t = 0; t < events; t++) start[t + 1] += start[t];
+  // Nodes first seen at the same position lie on one context path: depth-first order is by length.
+  const rank = new Int32Array(nodeCount);
+  const byRank = new Int32Array(nodeCount);
+  for (let id = 0; id < nodeCount; id++) {
+    const r = start[seenAt[id]]++;
+    rank[id] = r;
+    byRank[r] = id;
+  }
+  return { rank, byRank };
+}
+
+/**
+ * Children in CSR form under the new ids: depth-first numbering puts each node's children in
+ * order of their state, so one stable pass groups them sorted.
+ */
+function childLists(nodes: TrieNodes, rank: Int32Array) {
+  const { nodeCount, parent, edge } = nodes;
+  const childStart = new Int32Array(nodeCount + 1);
+  for (let id = 1; id < nodeCount; id++) childStart[rank[parent[id]] + 1]++;
+  for (let i = 0; i < nodeCount; i++) childStart[i + 1] += childStart[i];
+  const fill = childStart.slice(0, nodeCount);
+  const childState = new Int32Array(nodeCount - 1);
+  const childNode = new Int32Array(nodeCount - 1);
+  for (let id = 1; id < nodeCount; id++) {
+    const slot = fill[rank[parent[id]]]++;
+    childState[slot] = edge[id];
+    childNode[slot] = rank[id];
+  }
+  return { childStart, childState, childNode };
+}
+
+/** Sorts values[0…count−1] ascending: insertion sort for the short lists most nodes have. */
+function sortPrefix(values: Int32Array, count: number): void {
+  if (count > 16) { values.subarray(0, count).sort(); return; }
+  for (let i = 1; i < count; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
+    values[j + 1] = v;
+  }
+}
+
+/**
+ * Next-state counts in CSR form under the new ids: each node's histogram of the next states of its
+ * run of sorted positions (`targets` holds the next state of each sorted position).
+ */
+function nextCounts(nodes: TrieNodes, byRank: Int32Array, targets: Int32Array, vocabSize: number) {
+  const { nodeCount, run } = nodes;
+  const total = new Int32Array(nodeCount);
+  const nextStart = new Int32Array(nodeCount + 1);
+  // A node has at most as many next states as positions in its run, and as states.
+  let room = 0;
+  for (let id = 0; id < nodeCount; id++) room += Math.min(run[2 * id + 1] - run[2 * id], vocabSize);
+  const nextState = new Int32Array(room);
+  const nextCount = new Int32Array(room);
+  let pairs = 0;
+  const count = new Int32Array(vocabSize);
+  const seen = new Int32Array(vocabSize);
+  for (let r = 0; r < nodeCount; r++) {
+    const a = run[2 * byRank[r]];
+    const b = run[2 * byRank[r] + 1];
+    total[r] = b - a;
+    nextStart[r + 1] = pairs;
+    if (a === b) continue; // the root, when there are no events
+    const only = targets[a];
+    let k = a + 1;
+    while (k < b && targets[k] === only) k++;
+    let distinct = 1;
+    seen[0] = only;
+    if (k === b) {
+      count[only] = b - a; // one next state, as most long contexts have
     } else {
-      this.pairCount.data[id]++;
+      count[only] = k - a;
+      for (; k < b; k++) if (count[targets[k]]++ === 0) seen[distinct++] = targets[k];
+      sortPrefix(seen, distinct);
     }
+    for (let i = 0; i < distinct; i++, pairs++) {
+      const s = seen[i];
+      nextState[pairs] = s;
+      nextCount[pairs] = count[s];
+      count[s] = 0;
+    }
+    nextStart[r + 1] = pairs;
   }
-
-  /** The child of `node` along `s` (depth d), created when new. */
-  child(node: number, s: number, d: number): number {
-    const first = this.firstChildState.data[node];
-    if (first === s) return this.firstChild.data[node];
-    if (first === -1) {
-      const id = this.addNode(node, s, d);
-      this.firstChildState.data[node] = s;
-      this.firstChild.data[node] = id;
-      return id;
-    }
-    let row = this.childRow.data[node];
-    if (row === -1) {
-      row = this.childRows.add();
-      if (row >= 0) this.childRows.cells[row * this.vocabSize + first] = this.firstChild.data[node];
-      this.childRow.data[node] = row >= 0 ? row : HASHED;
-    }
-    if (row >= 0) {
-      const cell = row * this.vocabSize + s;
-      let id = this.childRows.cells[cell];
-      if (id < 0) {
-        id = this.addNode(node, s, d);
-        this.childRows.cells[cell] = id;
-      }
-      return id;
-    }
-    const id = this.children.getOrInsert(node * this.vocabSize + s, this.nodeCount);
-    return id === this.nodeCount ? this.addNode(node, s, d) : id;
-  }
+  return { total, nextStart, nextState: nextState.slice(0, pairs), nextCount: nextCount.slice(0, pairs) };
 }
 
 /**
  * Counts every context of length 0…order of every sequence of state indices (0…vocabSize−1).
  * No context reaches across the start of a sequence, so sequences stay independent.
- * `denseBudget` (cells per dense table) trades memory for speed; the trie is the same for any value.
+ * `bucketBudget` (counting-sort buckets per pass) trades memory for passes; the trie is the same for any value.
  * @example
  * const trie = buildContextTrie([Int32Array.from([0, 1, 0, 1])], 2, 2);
  */
 export function buildContextTrie(
-  sequences: readonly ArrayLike<number>[], vocabSize: number, order: number, denseBudget = DENSE_BUDGET,
+  sequences: readonly ArrayLike<number>[], vocabSize: number, order: number, bucketBudget?: number,
 ): ContextTrie {
-  let events = 0;
-  for (const seq of sequences) events += seq.length;
-  const b = new TrieBuilder(vocabSize, Math.min(events * order, 1 << 20) + 1, denseBudget);
-  for (const seq of sequences) {
-    for (let t = 0; t < seq.length; t++) {
-      const target = seq[t];
-      b.bump(0, target);
-      let node = 0;
-      const maxDepth = Math.min(order, t);
-      for (let j = 1; j <= maxDepth; j++) {
-        node = b.child(node, seq[t - j], j);
-        b.bump(node, target);
-      }
-    }
-  }
-  const nodeCount = b.nodeCount;
-  for (let node = 0; node < nodeCount; node++) {
-    const row = b.nextRow.data[node];
-    if (row >= 0) {
-      for (let s = 0, cell = row * vocabSize; s < vocabSize; s++, cell++) {
-        const c = b.nextRows.cells[cell];
-        if (c > 0) { b.pairNode.push(node); b.pairState.push(s); b.pairCount.push(c); }
-      }
-    } else if (b.firstNextState.data[node] >= 0) {
-      b.pairNode.push(node);
-      b.pairState.push(b.firstNextState.data[node]);
-      b.pairCount.push(b.firstNextCount.data[node]);
-    }
-  }
-  const parent = b.parent.view().subarray(1);
-  const edge = b.edge.view().subarray(1);
-  const kids = csrOrder(parent, edge, nodeCount, vocabSize);
-  const childState = new Int32Array(kids.order.length);
-  const childNode = new Int32Array(kids.order.length);
-  for (let j = 0; j < kids.order.length; j++) {
-    childState[j] = edge[kids.order[j]];
-    childNode[j] = kids.order[j] + 1;
-  }
-  const pairNode = b.pairNode.view();
-  const pairState = b.pairState.view();
-  const pairCount = b.pairCount.view();
-  const next = csrOrder(pairNode, pairState, nodeCount, vocabSize);
-  const nextState = new Int32Array(next.order.length);
-  const nextCount = new Int32Array(next.order.length);
-  const total = new Int32Array(nodeCount);
-  for (let j = 0; j < next.order.length; j++) {
-    const i = next.order[j];
-    nextState[j] = pairState[i];
-    nextCount[j] = pairCount[i];
-    total[pairNode[i]] += pairCount[i];
-  }
-  return {
-    order, vocabSize, nodeCount,
-    depth: Uint8Array.from(b.depth.view()),
-    total, childStart: kids.start, childState, childNode,
-    nextStart: next.start, nextState, nextCount,
-  };
+  const { states, contextLength } = concatenate(sequences, order);
+  const budget = bucketBudget ?? defaultBucketBudget(states.length);
+  const sorted = sortContexts(states, contextLength, vocabSize, order, budget);
+  const nodes = walkSortedContexts(states, contextLength, sorted, order);
+  const targets = new Int32Array(sorted.length);
+  for (let k = 0; k < sorted.length; k++) targets[k] = states[sorted[k]];
+  const { nodeCount } = nodes;
+  const { rank, byRank } = firstSeenOrder(nodes, states.length);
+  const depth = new Uint8Array(nodeCount);
+  for (let id = 0; id < nodeCount; id++) depth[rank[id]] = nodes.depth[id];
+  const { childStart, childState, childNode } = childLists(nodes, rank);
+  const { total, nextStart, nextState, nextCount } = nextCounts(nodes, byRank, targets, vocabSize);
+  return { order, vocabSize, nodeCount, depth, total, childStart, childState, childNode, nextStart, nextState, nextCount };
 }
 
 function search(sorted: Int32Array, lo: number, hi: number, value: number): number {

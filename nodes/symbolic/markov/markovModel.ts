@@ -5,7 +5,9 @@
  */
 import type { ModelValue, TimeSignature } from '../../../src/engine/values';
 import { buildContextTrie, type ContextTrie } from './contextTrie';
-import { durationTicks, lineStates, STATE_KINDS, TICKS_PER_BEAT, type LineEvent, type StateKind } from './stateEncoding';
+import {
+  durationTicks, STATE_KINDS, stateCount, TICKS_PER_BEAT, writeLineStates, type LineEvent, type StateKind,
+} from './stateEncoding';
 
 /** A trained Markov model (the value on `model:markov` edges). */
 export interface MarkovModel extends ModelValue {
@@ -73,6 +75,30 @@ function lineStatistics(lines: readonly LineEvent[][]) {
 }
 
 /**
+ * The states of every line as indices into the sorted vocabulary of state keys: one array end to
+ * end, viewed line by line.
+ */
+function encodeLines(lines: readonly LineEvent[][], state: StateKind) {
+  let events = 0;
+  for (const line of lines) events += stateCount(state, line.length);
+  const keys = new Int32Array(events);
+  const ends: number[] = [];
+  for (const line of lines) ends.push(writeLineStates(state, line, keys, ends.at(-1) ?? 0));
+  let maxKey = -1;
+  for (let i = 0; i < events; i++) if (keys[i] > maxKey) maxKey = keys[i];
+  if (maxKey < 0) throw new Error('markov: nothing to learn from (connect notes or add MIDI files with at least two notes)');
+  // State keys are small integers: a dense table maps each key to its vocabulary index.
+  const seen = new Uint8Array(maxKey + 1);
+  for (let i = 0; i < events; i++) seen[keys[i]] = 1;
+  const index = new Int32Array(maxKey + 1);
+  const vocab: number[] = [];
+  for (let k = 0; k <= maxKey; k++) if (seen[k]) index[k] = vocab.push(k) - 1;
+  for (let i = 0; i < events; i++) keys[i] = index[keys[i]];
+  const sequences = ends.map((end, i) => keys.subarray(i === 0 ? 0 : ends[i - 1], end));
+  return { vocab, sequences, events };
+}
+
+/**
  * Trains a model on melodic lines (one per voice of each input).
  * @example
  * const model = trainMarkov(voiceLines(seq), { state: 'pitch', order: 2, smoothing: 0.01 });
@@ -83,21 +109,7 @@ export function trainMarkov(lines: readonly LineEvent[][], options: TrainOptions
   if (!Number.isInteger(order) || order < 1 || order > 8) throw new Error(`markov: order ${order} must be an integer 1–8`);
   if (!(smoothing >= 0)) throw new Error(`markov: smoothing ${smoothing} must be ≥ 0`);
   const used = lines.filter((l) => l.length > 0);
-  const keyLines = used.map((l) => lineStates(state, l));
-  let maxKey = -1;
-  for (const line of keyLines) for (const k of line) if (k > maxKey) maxKey = k;
-  if (maxKey < 0) throw new Error('markov: nothing to learn from (connect notes or add MIDI files with at least two notes)');
-  // State keys are small integers: a dense table maps each key to its vocabulary index.
-  const seen = new Uint8Array(maxKey + 1);
-  for (const line of keyLines) for (const k of line) seen[k] = 1;
-  const index = new Int32Array(maxKey + 1);
-  const vocab: number[] = [];
-  for (let k = 0; k <= maxKey; k++) if (seen[k]) { index[k] = vocab.length; vocab.push(k); }
-  const sequences = keyLines.map((line) => {
-    const seq = new Int32Array(line.length);
-    for (let i = 0; i < line.length; i++) seq[i] = index[line[i]];
-    return seq;
-  });
+  const { vocab, sequences, events } = encodeLines(used, state);
   return {
     kind: 'markov',
     state,
@@ -109,7 +121,7 @@ export function trainMarkov(lines: readonly LineEvent[][], options: TrainOptions
     tempo: options.tempo ?? 120,
     timeSignature: options.timeSignature ?? { numerator: 4, denominator: 4 },
     lines: used.length,
-    events: sequences.reduce((s, q) => s + q.length, 0),
+    events,
   };
 }
 

@@ -60,21 +60,36 @@ export function durationTicks(beats: number): number {
   return Math.min(MAX_TICKS, Math.max(1, Math.round(beats * TICKS_PER_BEAT)));
 }
 
+/** How many states a line of `events` events gives (interval states: one per event after the first). */
+export function stateCount(kind: StateKind, events: number): number {
+  return kind === 'interval' ? Math.max(0, events - 1) : events;
+}
+
+/**
+ * Writes the state keys of a line into `out` from index `at`; returns the index after the last.
+ * @example
+ * const keys = new Int32Array(stateCount('pitch', line.length)); writeLineStates('pitch', line, keys, 0);
+ */
+export function writeLineStates(kind: StateKind, line: readonly LineEvent[], out: Int32Array, at: number): number {
+  for (let i = 0; i < line.length; i++) {
+    if (kind === 'interval') {
+      if (i > 0) out[at++] = intervalKey(line[i].pitch - line[i - 1].pitch);
+    } else {
+      out[at++] = eventKey(kind, line[i].pitch, line[i].duration);
+    }
+  }
+  return at;
+}
+
 /**
  * The state keys of a line: one per event (interval states: one per event after the first).
  * @example
  * lineStates('interval', [{ pitch: 60, duration: 1 }, { pitch: 62, duration: 1 }]); // [130]
  */
 export function lineStates(kind: StateKind, line: readonly LineEvent[]): number[] {
-  const keys: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (kind === 'interval') {
-      if (i > 0) keys.push(intervalKey(line[i].pitch - line[i - 1].pitch));
-    } else {
-      keys.push(eventKey(kind, line[i].pitch, line[i].duration));
-    }
-  }
-  return keys;
+  const keys = new Int32Array(stateCount(kind, line.length));
+  writeLineStates(kind, line, keys, 0);
+  return Array.from(keys);
 }
 
 /** The key of an interval state (semitones, clamped to ±127). */

@@ -4,7 +4,7 @@ import type { NoteSequence } from '../../../../src/engine/values';
 import { builtinPortTypes } from '../../../../src/engine/portTypes';
 import { readMidi } from '../../../../src/music/midi';
 import { corpusLoadNode } from '../../../../nodes/symbolic/corpus/loadNode';
-import { runNode } from '../markov/nodeHarness';
+import { runNode } from '../../runNode';
 
 const notesType = builtinPortTypes.find((t) => t.id === 'notes')!;
 const load = async (params: Record<string, unknown>) => (await runNode(corpusLoadNode, {}, params)).outputs.notes as NoteSequence;

@@ -7,7 +7,7 @@ import { makeScale } from '../../../../src/music/theory';
 import { gaEvolveNode } from '../../../../nodes/symbolic/ga/evolveNode';
 import { fitnessCombineNode } from '../../../../nodes/symbolic/ga/fitnessCombineNode';
 import { fitnessContourNode, fitnessScaleNode, fitnessTargetNode } from '../../../../nodes/symbolic/ga/fitnessTermNodes';
-import { runNode } from '../markov/nodeHarness';
+import { runNode } from '../../runNode';
 
 const fitnessCurves = (previews: Preview[] | undefined) => {
   const line = previews!.find((p) => p.kind === 'line') as Extract<Preview, { kind: 'line' }>;
@@ -21,12 +21,12 @@ describe('GA evidence', () => {
     const contour = (await runNode(fitnessContourNode, {}, { maxLeap: 5 })).outputs.fitness;
     const { outputs: { fitness } } = await runNode(fitnessCombineNode, { fitness: [scale, contour] });
     const params = { steps: 32, populationSize: 60, generations: 60, seed: 3, stepRate: 0.2, leapRate: 0.1, transposeRate: 0.5 };
-    const kept = fitnessCurves((await runNode(gaEvolveNode, { fitness }, { ...params, elitism: 1 })).previews);
+    const kept = fitnessCurves((await runNode(gaEvolveNode, { fitness }, { ...params, elitism: 1 }, { globalSeed: 0 })).previews);
     expect(kept.best).toHaveLength(61);
     expect(falls(kept.best)).toBe(false);
     expect(kept.best[60]).toBeGreaterThan(kept.best[0] + 0.1);
     expect(kept.mean[60]).toBeGreaterThan(kept.mean[0]);
-    const lost = fitnessCurves((await runNode(gaEvolveNode, { fitness }, { ...params, elitism: 0 })).previews);
+    const lost = fitnessCurves((await runNode(gaEvolveNode, { fitness }, { ...params, elitism: 0 }, { globalSeed: 0 })).previews);
     expect(falls(lost.best)).toBe(true); // the series check above can fail
   });
 
@@ -37,7 +37,7 @@ describe('GA evidence', () => {
     const { outputs: { fitness } } = await runNode(fitnessTargetNode, { target });
     const result = await runNode(gaEvolveNode, { fitness }, {
       steps: 16, stepBeats: 0.5, low: 55, high: 76, populationSize: 200, generations: 100, elitism: 2, seed: 1,
-    });
+    }, { globalSeed: 0 });
     const best = result.outputs.best as NoteSequence;
     expect(best.notes.map((n) => [n.pitch, n.start, n.duration])).toEqual(target.notes.map((n) => [n.pitch, n.start, n.duration]));
     const { best: curve } = fitnessCurves(result.previews);

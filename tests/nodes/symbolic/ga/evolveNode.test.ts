@@ -9,7 +9,7 @@ import { gaEvolveNode } from '../../../../nodes/symbolic/ga/evolveNode';
 import { fitnessCombineNode } from '../../../../nodes/symbolic/ga/fitnessCombineNode';
 import { fitnessChordsNode, fitnessDensityNode, fitnessMarkovNode } from '../../../../nodes/symbolic/ga/fitnessTermNodes';
 import { decodeState } from '../../../../nodes/symbolic/ga/populationState';
-import { runNode } from '../markov/nodeHarness';
+import { runNode } from '../../runNode';
 
 const notesType = builtinPortTypes.find((t) => t.id === 'notes')!;
 
@@ -27,7 +27,7 @@ describe('ga.evolve automatic', () => {
     expect(modelPortType('fitness').validate(fitness)).toBeNull();
     const progress: number[] = [];
     const result = await runNode(gaEvolveNode, { fitness }, { mode: 'rhythm', steps: 32, populationSize: 40, generations: 20, show: 4, seed: 2 },
-      { onProgress: (f) => progress.push(f) });
+      { globalSeed: 0, onProgress: (f) => progress.push(f) });
     const best = result.outputs.best as NoteSequence;
     const candidates = result.outputs.candidates as NoteSequence;
     expect(notesType.validate(best)).toBeNull();
@@ -60,15 +60,17 @@ describe('ga.evolve automatic', () => {
 
 describe('ga.evolve interactive', () => {
   const params = { interactive: true, show: 6, steps: 8, elitism: 1, seed: 9 };
+  /** Runs ga.evolve with the run seed taken from the seed param, as the scheduler does. */
+  const evolve = (given: Record<string, unknown>) => runNode(gaEvolveNode, {}, given, { globalSeed: 0 });
 
   it('shows a population, breeds from fixed ratings, and continues from its own state', async () => {
-    const first = await runNode(gaEvolveNode, {}, params);
+    const first = await evolve(params);
     const state0 = decodeState(first.outputs.state as string);
     expect(state0.generation).toBe(0);
     expect((first.outputs.candidates as NoteSequence).voices).toHaveLength(6);
 
     // Without a UI: ratings for generation 0 in a fixed param, state left empty.
-    const rated = await runNode(gaEvolveNode, {}, { ...params, ratings: '1,1,5,1,1,1' });
+    const rated = await evolve({ ...params, ratings: '1,1,5,1,1,1' });
     const state1 = decodeState(rated.outputs.state as string);
     expect(state1.generation).toBe(1);
     const favourite = Array.from(state0.population.genes.subarray(2 * 8, 3 * 8));
@@ -77,15 +79,15 @@ describe('ga.evolve interactive', () => {
       .toEqual((first.outputs.candidates as NoteSequence).notes.filter((n) => n.voice === 2).map((n) => n.pitch));
 
     // The UI's loop: state output → state param, new ratings.
-    const next = await runNode(gaEvolveNode, {}, { ...params, state: rated.outputs.state, ratings: '0,4,0,0,0,0' });
+    const next = await evolve({ ...params, state: rated.outputs.state, ratings: '0,4,0,0,0,0' });
     expect(decodeState(next.outputs.state as string).generation).toBe(2);
-    const again = await runNode(gaEvolveNode, {}, { ...params, state: rated.outputs.state, ratings: '0,4,0,0,0,0' });
+    const again = await evolve({ ...params, state: rated.outputs.state, ratings: '0,4,0,0,0,0' });
     expect(again.outputs).toEqual(next.outputs); // a pure function of params and seed
   });
 
   it('refuses ratings of the wrong count and a state of another shape', async () => {
-    await expect(runNode(gaEvolveNode, {}, { ...params, ratings: '1,2,3' })).rejects.toThrow(/got 3 ratings for 6 candidates/);
-    const { outputs } = await runNode(gaEvolveNode, {}, params);
-    await expect(runNode(gaEvolveNode, {}, { ...params, steps: 16, state: outputs.state })).rejects.toThrow(/8-step melody genomes but the params ask for 16-step/);
+    await expect(evolve({ ...params, ratings: '1,2,3' })).rejects.toThrow(/got 3 ratings for 6 candidates/);
+    const { outputs } = await evolve(params);
+    await expect(evolve({ ...params, steps: 16, state: outputs.state })).rejects.toThrow(/8-step melody genomes but the params ask for 16-step/);
   });
 });

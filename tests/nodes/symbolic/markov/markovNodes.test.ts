@@ -7,7 +7,7 @@ import { corpusLoadNode } from '../../../../nodes/symbolic/corpus/loadNode';
 import type { MarkovModel } from '../../../../nodes/symbolic/markov/markovModel';
 import { markovGenerateNode } from '../../../../nodes/symbolic/markov/generateNode';
 import { markovTrainNode } from '../../../../nodes/symbolic/markov/trainNode';
-import { runNode } from './nodeHarness';
+import { runNode } from '../../runNode';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/midi/${name}`, import.meta.url)));
 const notesType = builtinPortTypes.find((t) => t.id === 'notes')!;
@@ -57,7 +57,7 @@ describe('markov.generate', () => {
     const { outputs: { model } } = await runNode(markovTrainNode, { notes: [notes] }, { state: 'pitch+duration', order: 3 });
     const chorale = await corpus({ corpus: 'jsb-soprano-train', tune: 0 });
     const primer = { ...chorale, notes: chorale.notes.slice(0, 12) }; // a context seen in training
-    const result = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 4 });
+    const result = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 4 }, { globalSeed: 0 });
     const out = result.outputs.notes as NoteSequence;
     expect(notesType.validate(out)).toBeNull();
     expect(out.notes).toHaveLength(primer.notes.length + 48);
@@ -66,13 +66,14 @@ describe('markov.generate', () => {
     const orders = result.previews!.find((p) => p.kind === 'line') as Extract<Preview, { kind: 'line' }>;
     expect(orders.series[0].values).toHaveLength(48);
     expect(orders.series[0].values[0]).toBe(3); // the primer fills the first context
-    const again = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 4 });
+    const again = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 4 }, { globalSeed: 0 });
     expect(again.outputs.notes).toEqual(out);
-    const other = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 5 });
+    const other = await runNode(markovGenerateNode, { model, primer }, { length: 48, seed: 5 }, { globalSeed: 0 });
     expect(other.outputs.notes).not.toEqual(out);
   });
 
-  it('refuses a value that is not a Markov model', async () => {
-    await expect(runNode(markovGenerateNode, { model: { kind: 'fitness' } })).rejects.toThrow(/expected a Markov model/);
+  it('refuses a value that is not a Markov model, or one that markov.train did not make', async () => {
+    await expect(runNode(markovGenerateNode, { model: { kind: 'fitness' } })).rejects.toThrow(/expected a markov model/);
+    await expect(runNode(markovGenerateNode, { model: { kind: 'markov' } })).rejects.toThrow(/retrain it with markov.train/);
   });
 });
