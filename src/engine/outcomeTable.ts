@@ -1,22 +1,119 @@
-/** The per-node outcomes of one evaluation, stored by topological position and read as a Map. */
+/**
+ * The per-node outcomes of one evaluation, stored by node index and read as a Map. Successive
+ * evaluations of the same graph structure share one slot array (a persistent array): a
+ * re-evaluation derives its table from the last one in O(1) and pays only for the slots it writes.
+ */
 import type { NodeOutcome } from './scheduler-types';
 
+/** Past this many newer versions, reading an old table copies its slots back once. */
+const MAX_WALK = 16;
+
+/** What all versions of one table share: the slots (as the newest version sees them) and write stamps. */
+interface Lineage {
+  slots: (NodeOutcome | undefined)[];
+  /** Version that last wrote each slot. */
+  writtenBy: Int32Array;
+  versions: number;
+}
+
 /**
- * A read-only Map view over outcome slots indexed by each node's position in a topological order
- * that evaluations of the same graph structure share. Copying a table is one array slice, so a
- * re-evaluation does not pay a Map copy per node.
+ * Slots a newer version overwrote, with the values the older version saw, as flat pairs
+ * `[index, value, index, value, …]`: appended by the newer version, read by the older one.
+ */
+type UndoLog = (number | NodeOutcome | undefined)[];
+
+/**
+ * A read-only Map view over outcome slots indexed by node. Only the newest table of a lineage
+ * writes the shared slots; its first write to a slot logs the value the previous table saw, so
+ * every table keeps reading what it had when its evaluation finished — without copying the whole
+ * array per evaluation. Old tables are rarely read; reading one walks the logs of newer versions.
  */
 export class OutcomeTable implements ReadonlyMap<string, NodeOutcome> {
-  constructor(
-    private readonly order: readonly string[],
-    private readonly position: ReadonlyMap<string, number>,
-    private readonly slots: (NodeOutcome | undefined)[] = new Array(order.length),
-    private filled = 0,
-  ) {}
+  /** The next version and the log of what it overwrote (null while this is the newest). */
+  private newer: OutcomeTable | null = null;
+  private undo: UndoLog | null = null;
+  /** The undo log by slot, built on the first read of this old version; covers `undo[0 … indexed)`. */
+  private undoBySlot: Map<number, NodeOutcome | undefined> | null = null;
+  private indexed = 0;
+  /** The log this version appends to (the previous version's), null for a first version. */
+  private older: UndoLog | null = null;
+  /** Own copy of the slots, once an old table stopped walking newer versions. */
+  private own: (NodeOutcome | undefined)[] | null = null;
+  private readonly version: number;
 
-  /** A table with the same outcomes, which the copy can change without touching this one. */
-  copy(): OutcomeTable {
-    return new OutcomeTable(this.order, this.position, this.slots.slice(), this.filled);
+  /**
+   * @param ids node id of each index
+   * @param indexOf index of each node id
+   * @param order indices of the evaluation's nodes, in the order iteration reports them
+   */
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly order: ArrayLike<number>,
+    private readonly lineage: Lineage = { slots: new Array(ids.length), writtenBy: new Int32Array(ids.length), versions: 0 },
+    private filled = 0,
+  ) {
+    this.version = ++lineage.versions;
+  }
+
+  /** The next version: same outcomes, writable; this table keeps reading what it has now. */
+  derive(): OutcomeTable {
+    if (this.newer || this.own) throw new Error('outcome table: a newer version was already derived from this one');
+    const next = new OutcomeTable(this.ids, this.indexOf, this.order, this.lineage, this.filled);
+    next.older = this.undo = [];
+    this.newer = next;
+    return next;
+  }
+
+  /** The outcome of node `i`. */
+  at(i: number): NodeOutcome | undefined {
+    if (this.newer) return this.walk(i, true);
+    return (this.own ?? this.lineage.slots)[i];
+  }
+
+  /** Sets the outcome of node `i` (the scheduler's side, on the newest table; readers see a ReadonlyMap). */
+  setAt(i: number, outcome: NodeOutcome): void {
+    if (this.newer || this.own) throw new Error('outcome table: an older evaluation cannot change');
+    const { slots, writtenBy } = this.lineage;
+    const before = slots[i];
+    if (this.older && writtenBy[i] !== this.version) this.older.push(i, before);
+    writtenBy[i] = this.version;
+    if (before === undefined) this.filled++;
+    slots[i] = outcome;
+  }
+
+  /** Reads slot `i` as this version saw it: from the first newer version's log that has it, else the shared slots. */
+  private walk(i: number, mayDetach: boolean): NodeOutcome | undefined {
+    let table: OutcomeTable = this;
+    for (let walked = 0; table.newer; walked++) {
+      if (mayDetach && walked === MAX_WALK) return this.detach()[i];
+      const bySlot = table.indexUndo();
+      if (bySlot.has(i)) return bySlot.get(i);
+      table = table.newer;
+    }
+    return (table.own ?? table.lineage.slots)[i];
+  }
+
+  /** Gives this old table its own copy of its slots, so reads stop walking newer versions. */
+  private detach(): (NodeOutcome | undefined)[] {
+    const own: (NodeOutcome | undefined)[] = new Array(this.ids.length);
+    for (let k = 0; k < this.order.length; k++) own[this.order[k]] = this.walk(this.order[k], false);
+    this.own = own;
+    this.newer = null;
+    this.undo = null;
+    this.undoBySlot = null;
+    return own;
+  }
+
+  /** This old version's undo log by slot (the first entry of a slot wins), indexing what was appended since the last read. */
+  private indexUndo(): Map<number, NodeOutcome | undefined> {
+    const log = this.undo!;
+    const bySlot = (this.undoBySlot ??= new Map());
+    for (; this.indexed < log.length; this.indexed += 2) {
+      const i = log[this.indexed] as number;
+      if (!bySlot.has(i)) bySlot.set(i, log[this.indexed + 1] as NodeOutcome | undefined);
+    }
+    return bySlot;
   }
 
   get size(): number {
@@ -24,36 +121,18 @@ export class OutcomeTable implements ReadonlyMap<string, NodeOutcome> {
   }
 
   get(id: string): NodeOutcome | undefined {
-    const p = this.position.get(id);
-    return p === undefined ? undefined : this.slots[p];
+    const i = this.indexOf.get(id);
+    return i === undefined ? undefined : this.at(i);
   }
 
   has(id: string): boolean {
     return this.get(id) !== undefined;
   }
 
-  /** Sets the outcome of a node of the order (the scheduler's side; readers see a ReadonlyMap). */
-  set(id: string, outcome: NodeOutcome): this {
-    const p = this.position.get(id);
-    if (p === undefined) throw new Error(`outcome table: node "${id}" is not part of this evaluation`);
-    if (!this.slots[p]) this.filled++;
-    this.slots[p] = outcome;
-    return this;
-  }
-
-  /** Forgets the outcome of a node (it is about to run again). */
-  delete(id: string): void {
-    const p = this.position.get(id);
-    if (p !== undefined && this.slots[p]) {
-      this.slots[p] = undefined;
-      this.filled--;
-    }
-  }
-
   *entries(): MapIterator<[string, NodeOutcome]> {
-    for (let i = 0; i < this.order.length; i++) {
-      const s = this.slots[i];
-      if (s) yield [this.order[i], s];
+    for (let k = 0; k < this.order.length; k++) {
+      const s = this.at(this.order[k]);
+      if (s) yield [this.ids[this.order[k]], s];
     }
   }
 

@@ -4,21 +4,21 @@
  * cone, runs independent async nodes concurrently, cancels an outdated evaluation at once (latest
  * wins), and lets a failing node fail alone. Cycles are refused with the nodes of the cycle named.
  *
- * Between evaluations it keeps what the last finished one computed (graph index, topological
- * order, keys, outcomes). When the next graph has the same edges, sinks and assets, it compares
- * node objects by identity — patches are immutable, an edit replaces the node object — and plans
- * and visits only the changed nodes' downstream cone, so a re-evaluation costs O(cone) work plus
- * one pointer comparison per node and edge.
+ * Between evaluations it keeps what the last finished one computed (topology, order, plan with
+ * keys, outcomes). When the next graph has the same edges, sinks and assets, it compares node
+ * objects by identity — graphs are immutable, an edit replaces the node object — and re-plans and
+ * runs only the changed nodes' downstream cone, so a re-evaluation costs O(cone) work plus one
+ * pointer comparison per node and edge.
  */
-import { ancestorsOf, findCycle, indexGraph, topoSort, type GraphIndex } from './graphIndex';
-import { hashText, stableStringify } from './hash';
-import type { Logger, NodeDef, NodeServices } from './node';
-import { defShape } from './nodeShape';
-import type { NodeRegistry } from './registry';
+import { findCycle, type Topology } from './graphIndex';
+import { sameEdges, sameItems, StructureCache, swapChangedNodes } from './graphStructure';
+import type { Logger, NodeServices } from './node';
 import { OutcomeTable } from './outcomeTable';
+import type { NodeRegistry } from './registry';
 import { ResultCache } from './resultCache';
-import { Run, type Plan } from './schedulerRun';
-import type { EvaluateOptions, Evaluation, GraphSpec, NodeEvent, NodeOutcome } from './scheduler-types';
+import { PlanTable } from './schedulerPlan';
+import { Run, type RunSpec } from './schedulerRun';
+import type { EvaluateOptions, Evaluation, GraphSpec, NodeEvent } from './scheduler-types';
 
 /** Options of a scheduler. */
 export interface SchedulerOptions {
@@ -30,41 +30,6 @@ export interface SchedulerOptions {
 }
 
 const silentLogger: Logger = { info: () => {}, warn: () => {} };
-
-/** What a finished evaluation leaves for the next one. */
-export interface Memo {
-  /** Node and edge objects of the evaluated graph (own copies of the arrays). */
-  nodes: GraphSpec['nodes'][number][];
-  edges: GraphSpec['edges'][number][];
-  assets: GraphSpec['assets'];
-  /** Sinks as given in the options, or undefined when the defaults were used. */
-  givenSinks: readonly string[] | undefined;
-  globalSeed: number;
-  index: GraphIndex;
-  /** Needed nodes in topological order, and the position of each. */
-  order: string[];
-  position: Map<string, number>;
-  plans: Map<string, Plan>;
-  outcomes: OutcomeTable;
-  /** Nodes that ran (their outcome says 'done'; next time they are 'cached'). */
-  ran: string[];
-  /** Nodes that failed or were cancelled: never cached, so always re-run. */
-  unsettled: string[];
-}
-
-/** An evaluation ready to run: what to execute, in order, and the outcomes known before it starts. */
-interface Prepared {
-  index: GraphIndex;
-  order: string[];
-  position: Map<string, number>;
-  plans: Map<string, Plan>;
-  scheduled: string[];
-  outcomes: OutcomeTable;
-  /** Nodes answered from the last evaluation whose status turns from 'done' to 'cached'. */
-  nowCached: string[];
-  /** The memo's node array when it was updated in place (null on the full path). */
-  nodes: Memo['nodes'] | null;
-}
 
 /**
  * Evaluates patches against a node registry.
@@ -78,11 +43,14 @@ export class Scheduler {
   private current: Run | null = null;
   private services: NodeServices;
   private log: Logger;
-  private memo: Memo | null = null;
+  /** The last finished, uncancelled run of a reusable plan: what the next evaluation builds on. */
+  private memo: Run | null = null;
+  private structures: StructureCache;
   private runs = 0;
 
   constructor(private registry: NodeRegistry, options: SchedulerOptions = {}) {
     this.cache = new ResultCache(options.cacheBytes ?? 256 * 1024 * 1024);
+    this.structures = new StructureCache(registry);
     this.services = options.services ?? {};
     this.log = options.logger ?? silentLogger;
   }
@@ -99,7 +67,7 @@ export class Scheduler {
     this.current = null;
   }
 
-  /** Empties the result cache (and forgets the last evaluation). */
+  /** Empties the result cache and forgets the last evaluation's results (the compiled graph structure is kept). */
   clearCache(): void {
     this.cache.clear();
     this.memo = null;
@@ -120,150 +88,83 @@ export class Scheduler {
 
   /** Evaluates the graph; a newer call cancels this one, which then resolves with `cancelled: true`. */
   evaluate(graph: GraphSpec, options: EvaluateOptions = {}): Promise<Evaluation> {
+    const G = globalThis as any; const P: number[] | null = G.REC ? [performance.now()] : null; G.P = P;
     this.current?.cancel();
     const globalSeed = options.globalSeed ?? 0;
+    const runId = ++this.runs;
     // The memo is consumed: only a finished, uncancelled evaluation leaves a new one.
     const memo = this.memo;
     this.memo = null;
-    const prepared = (memo && this.prepareIncremental(memo, graph, options.sinks, globalSeed)) ?? this.prepareFull(graph, options, globalSeed);
-    if (!prepared) return this.evaluateBlocked(graph, options, globalSeed);
-    if (this.listening) for (const id of prepared.nowCached) this.emit({ nodeId: id, status: 'cached' });
-    const runId = ++this.runs;
-    return new Promise<Evaluation>((resolve) => {
-      this.current = new Run(this, runId, prepared.index, graph, prepared.plans, prepared.scheduled, prepared.outcomes, (evaluation, run) => {
-        if (!evaluation.cancelled) {
-          this.memo = {
-            nodes: memo?.nodes === prepared.nodes ? memo.nodes : graph.nodes.slice(),
-            edges: memo && memo.index === prepared.index ? memo.edges : graph.edges.slice(),
-            assets: graph.assets, givenSinks: options.sinks, globalSeed, index: prepared.index,
-            order: prepared.order, position: prepared.position, plans: prepared.plans,
-            outcomes: prepared.outcomes, ran: evaluation.ran, unsettled: run.unsettled,
-          };
-        }
-        resolve(evaluation);
-      });
-      this.current.start();
-    });
+    const spec = (memo && this.prepareIncremental(memo, graph, options.sinks, globalSeed, runId))
+      ?? this.prepareFull(graph, options.sinks, globalSeed, runId);
+    P?.push(performance.now());
+    const run = new Run(this, runId, spec);
+    this.current = run;
+    run.start();
+    P?.push(performance.now());
+    if (P) { (G.PHASES ??= []).push(P.slice(1).map((t, k) => t - P[k])); }
+    if (run.evaluation) return Promise.resolve(run.evaluation);
+    return new Promise<Evaluation>((resolve) => { run.resolve = resolve; });
   }
 
-  /** Plans every needed node; null when the graph has a cycle (the blocked path handles it). */
-  private prepareFull(graph: GraphSpec, options: EvaluateOptions, globalSeed: number): Prepared | null {
-    const index = indexGraph(graph);
-    const needed = ancestorsOf(index, options.sinks ?? this.defaultSinks(graph));
-    if (!options.sinks && topoSort(index, new Set(index.nodes.keys())).blocked.length) return null;
-    const { order, blocked } = topoSort(index, needed);
-    if (blocked.length) return null;
-    const plans = new Map<string, Plan>();
-    const position = new Map<string, number>();
-    order.forEach((id, i) => {
-      position.set(id, i);
-      const plan = this.planNode(index, id, plans, globalSeed);
-      plan.waiting = countUpstream(index, id);
-      plans.set(id, plan);
-    });
-    return { index, order, position, plans, scheduled: order, outcomes: new OutcomeTable(order, position), nowCached: [], nodes: null };
+  /** Plans every needed node; nodes on or behind a cycle fail at once, naming the cycle. */
+  private prepareFull(graph: GraphSpec, sinks: readonly string[] | undefined, globalSeed: number, runId: number): RunSpec {
+    const { topo, routes, order, blocked } = this.structures.resolve(graph, sinks);
+    const plans = new PlanTable(topo, routes, this.registry, globalSeed, order);
+    plans.planAll(runId);
+    const outcomes = new OutcomeTable(topo.ids, topo.indexOf, blocked.length ? order.concat(blocked) : order);
+    if (blocked.length) this.failBlocked(topo, blocked, outcomes);
+    return { plans, scheduled: order, outcomes, assets: graph.assets, givenSinks: sinks, reusable: !blocked.length };
+  }
+
+  /** Marks the nodes on or behind a cycle as failed, naming the cycle. */
+  private failBlocked(topo: Topology, blocked: number[], outcomes: OutcomeTable): void {
+    const cycle = findCycle(topo, blocked);
+    const cycleIds = new Set(cycle);
+    for (const i of blocked) {
+      const id = topo.ids[i];
+      const error = cycleIds.has(id)
+        ? `part of a cycle: ${cycle!.join(' → ')}`
+        : `downstream of a cycle (${(cycle ?? blocked.map((k) => topo.ids[k])).join(' → ')})`;
+      outcomes.setAt(i, { status: 'failed', error });
+      this.emit({ nodeId: id, status: 'failed', error });
+    }
   }
 
   /**
-   * Plans only the downstream cone of the nodes that changed since `memo` (stopping where a cache
-   * key comes out unchanged), or returns null when anything structural changed (edges, sinks,
-   * assets, node ids or types, the global seed). Changed node objects are written into the memo.
+   * Re-plans only the downstream cone of the nodes that changed since `memo` (stopping where a
+   * cache key comes out unchanged), or returns null when anything structural changed (edges,
+   * sinks, assets, node ids or types, the global seed). Changed node objects are written into the
+   * memo's topology.
    */
-  private prepareIncremental(memo: Memo, graph: GraphSpec, sinks: readonly string[] | undefined, globalSeed: number): Prepared | null {
-    if (globalSeed !== memo.globalSeed || graph.assets !== memo.assets || !sameItems(sinks, memo.givenSinks)) return null;
-    if (!sameItems(graph.edges, memo.edges) || graph.nodes.length !== memo.nodes.length) return null;
-    const changed = new Set<string>();
-    for (let i = 0; i < graph.nodes.length; i++) {
-      const now = graph.nodes[i];
-      const before = memo.nodes[i];
-      if (now === before) continue;
-      if (now.id !== before.id || now.type !== before.type) return null;
-      changed.add(now.id);
-      memo.nodes[i] = now;
-      memo.index.nodes.set(now.id, now);
+  private prepareIncremental(memo: Run, graph: GraphSpec, sinks: readonly string[] | undefined, globalSeed: number, runId: number): RunSpec | null {
+    const { plans, givenSinks } = memo;
+    const topo = plans.topo;
+    if (globalSeed !== plans.globalSeed || graph.assets !== memo.assets || !sameItems(sinks, givenSinks)) return null;
+    const P = (globalThis as any).P as number[] | null;
+    P?.push(performance.now());
+    if (graph.nodes.length !== topo.nodes.length || !sameEdges(topo, graph.edges)) return null;
+    P?.push(performance.now());
+    const changedCount = swapChangedNodes(topo, graph.nodes, plans.changed);
+    P?.push(performance.now());
+    if (changedCount < 0) return null;
+    const scheduled = plans.replan(changedCount, memo.unsettled, runId);
+    P?.push(performance.now());
+    const outcomes = memo.outcomes.derive();
+    // Nodes that ran last time (status 'done', among the last run's scheduled nodes) and are not running again now report 'cached'.
+    for (const i of memo.scheduled) {
+      const outcome = outcomes.at(i);
+      if (outcome?.status !== 'done' || plans.scheduledBy(i) === runId) continue;
+      outcomes.setAt(i, { status: 'cached', outputs: outcome.outputs, previews: outcome.previews, key: outcome.key, ms: 0 });
+      if (this.listening) this.emit({ nodeId: topo.ids[i], status: 'cached' });
     }
-    const { index, order, position, plans } = memo;
-    const unsettled = new Set(memo.unsettled);
-    const reach = new Set<string>();
-    const stack = [...changed, ...unsettled].filter((id) => position.has(id));
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (reach.has(id)) continue;
-      reach.add(id);
-      for (const next of index.outgoing.get(id) ?? []) if (position.has(next) && !reach.has(next)) stack.push(next);
-    }
-    const dirty = new Set<string>();
-    const scheduled: string[] = [];
-    for (const id of [...reach].sort((a, b) => position.get(a)! - position.get(b)!)) {
-      const upstreamDirty = (index.incoming.get(id) ?? []).some((e) => dirty.has(e.from.node));
-      if (!upstreamDirty && !changed.has(id) && !unsettled.has(id)) continue;
-      const before = plans.get(id)!;
-      const plan = this.planNode(index, id, plans, globalSeed);
-      plans.set(id, plan);
-      if (plan.key === before.key && !unsettled.has(id) && memo.outcomes.has(id)) continue;
-      dirty.add(id);
-      scheduled.push(id);
-    }
-    for (const id of scheduled) plans.get(id)!.waiting = countUpstream(index, id, dirty);
-    const outcomes = memo.outcomes.copy();
-    const nowCached: string[] = [];
-    for (const id of memo.ran) {
-      const outcome = outcomes.get(id);
-      if (dirty.has(id) || !outcome) continue;
-      outcomes.set(id, { ...outcome, status: 'cached', ms: 0 });
-      nowCached.push(id);
-    }
-    for (const id of scheduled) outcomes.delete(id);
-    return { index, order, position, plans, scheduled, outcomes, nowCached, nodes: memo.nodes };
+    return { plans, scheduled, outcomes, assets: graph.assets, givenSinks: sinks, reusable: true };
   }
 
-  /** The original path for graphs with a cycle: report the cycle, run the rest without a memo. */
-  private evaluateBlocked(graph: GraphSpec, options: EvaluateOptions, globalSeed: number): Promise<Evaluation> {
-    const index = indexGraph(graph);
-    const needed = ancestorsOf(index, options.sinks ?? this.defaultSinks(graph));
-    if (!options.sinks) for (const id of topoSort(index, new Set(index.nodes.keys())).blocked) needed.add(id);
-    const { order, blocked } = topoSort(index, needed);
-    const outcomes = new Map<string, NodeOutcome>();
-    const cycle = blocked.length ? findCycle(index, blocked) : null;
-    for (const id of blocked) {
-      const error = cycle && cycle.includes(id)
-        ? `part of a cycle: ${cycle.join(' → ')}`
-        : `downstream of a cycle (${(cycle ?? blocked).join(' → ')})`;
-      outcomes.set(id, { status: 'failed', error });
-      this.emit({ nodeId: id, status: 'failed', error });
-    }
-    const plans = new Map<string, Plan>();
-    for (const id of order) {
-      const plan = this.planNode(index, id, plans, globalSeed);
-      plan.waiting = countUpstream(index, id);
-      plans.set(id, plan);
-    }
-    const runId = ++this.runs;
-    return new Promise<Evaluation>((resolve) => {
-      this.current = new Run(this, runId, index, graph, plans, order, outcomes, (evaluation) => resolve(evaluation));
-      this.current.start();
-    });
-  }
-
-  /** Params, seed and cache key of one node; its upstream nodes must be planned already. */
-  private planNode(index: GraphIndex, id: string, plans: Map<string, Plan>, globalSeed: number): Plan {
-    const node = index.nodes.get(id)!;
-    const def: NodeDef | undefined = this.registry.get(node.type);
-    const params: Record<string, unknown> = {};
-    let seed = globalSeed >>> 0;
-    if (def) {
-      for (const [name, spec] of defShape(def, this.registry.portTypes).params) {
-        params[name] = node.params[name] !== undefined ? node.params[name] : spec.default;
-        if (spec.kind === 'seed') seed = ((params[name] as number) + globalSeed) >>> 0;
-      }
-    }
-    let text = `${node.type}@${def?.version ?? 0}|${stableStringify(params)}|${seed}|`;
-    const incoming = index.incoming.get(id) ?? [];
-    for (let i = 0; i < incoming.length; i++) {
-      const e = incoming[i];
-      text += `${i ? ',' : ''}${e.to.port}<${plans.get(e.from.node)?.key ?? '?'}.${e.from.port}`;
-    }
-    return { id, def, params, seed, key: hashText(text), waiting: 0, runId: 0 };
+  /** @internal Called by a run when it finishes: a finished, uncancelled run of a reusable plan becomes the memo. */
+  runFinished(run: Run): void {
+    if (this.current === run) this.current = null;
+    if (!run.evaluation!.cancelled && run.reusable) this.memo = run;
   }
 
   /** @internal */ get listening(): boolean { return this.listeners.size > 0; }
@@ -273,28 +174,4 @@ export class Scheduler {
   /** @internal */ get resultCache(): ResultCache { return this.cache; }
   /** @internal */ get runServices(): NodeServices { return this.services; }
   /** @internal */ get logger(): Logger { return this.log; }
-  /** @internal */ get nodeRegistry(): NodeRegistry { return this.registry; }
-  /** @internal */ release(run: Run): void { if (this.current === run) this.current = null; }
-}
-
-/** Number of distinct upstream nodes of `id` (only those in `among` when given). */
-function countUpstream(index: GraphIndex, id: string, among?: ReadonlySet<string>): number {
-  const incoming = index.incoming.get(id) ?? [];
-  let count = 0;
-  for (let i = 0; i < incoming.length; i++) {
-    const from = incoming[i].from.node;
-    if (among && !among.has(from)) continue;
-    let repeated = false;
-    for (let j = 0; j < i && !repeated; j++) repeated = incoming[j].from.node === from;
-    if (!repeated) count++;
-  }
-  return count;
-}
-
-/** Whether two lists hold the same items in the same order (both undefined counts as the same). */
-function sameItems<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,61 +1,70 @@
 /** One evaluation in flight: a ready queue driven synchronously for sync nodes, by promises for async ones. */
 import { CancelledError, type AssetData, type Logger, type NodeDef, type NodeResult, type NodeServices } from './node';
+import { DELIVER_INPUT, DELIVER_MULTIPLE, DELIVER_PARAM } from './edgeRoutes';
+import { IN_EDGE, IN_FROM, IN_STRIDE } from './graphIndex';
 import { decodeBase64, RunContext, type ContextHost } from './nodeContext';
-import { defShape } from './nodeShape';
+import type { DefShape } from './nodeShape';
+import type { OutcomeTable } from './outcomeTable';
 import { coerceParam } from './params';
-import type { GraphIndex } from './graphIndex';
 import type { Scheduler } from './scheduler';
+import type { PlanTable } from './schedulerPlan';
 import type { Evaluation, GraphSpec, NodeOutcome } from './scheduler-types';
 
-/** Prepared facts about one needed node. */
-export interface Plan {
-  id: string;
-  def: NodeDef | undefined;
-  params: Record<string, unknown>;
-  seed: number;
-  key: string;
-  /** Number of distinct scheduled upstream nodes still unfinished. */
-  waiting: number;
-  /** The run that schedules this node (0: none yet). */
-  runId: number;
+/** What the scheduler hands a run: the plan, what to run, and where outcomes go. */
+export interface RunSpec {
+  plans: PlanTable;
+  /** Nodes to run, upstream first (their waiting counts and `scheduledBy` stamps are set). */
+  scheduled: readonly number[];
+  outcomes: OutcomeTable;
+  assets: GraphSpec['assets'];
+  /** Sinks as given in the options, or undefined when the defaults were used. */
+  givenSinks: readonly string[] | undefined;
+  /** False when a cycle blocked part of the graph: such an evaluation leaves nothing to build on. */
+  reusable: boolean;
 }
 
-/** Where a run reads and writes outcomes: a Map, or an OutcomeTable. */
-export interface OutcomeStore extends ReadonlyMap<string, NodeOutcome> {
-  set(id: string, outcome: NodeOutcome): unknown;
-}
-
-/** Runs the scheduled nodes of one evaluation; nodes not scheduled already have their outcome. */
+/**
+ * Runs the scheduled nodes of one evaluation; nodes not scheduled already have their outcome. A
+ * finished, uncancelled run is also what the next evaluation builds on (the scheduler's memo).
+ */
 export class Run implements ContextHost {
   private pending = 0;
+  /** Height of the ready stack (`plans.ready`). */
+  private readyCount = 0;
   private finished = false;
-  private cancelled = false;
-  private assets = new Map<string, AssetData>();
+  private assetCache: Map<string, AssetData> | undefined;
   /** Created when a run first asks for the signal (most sync runs never do). */
   private controller: AbortController | undefined;
-  private ran: string[] = [];
-  /** Nodes that failed or were cancelled in this run. */
-  readonly unsettled: string[] = [];
+  /** Ids of the nodes that ran, in order. */
+  readonly ran: string[] = [];
+  /** Nodes that failed or were cancelled in this run (null: none). */
+  unsettled: number[] | null = null;
+  /** The result, once finished. */
+  evaluation: Evaluation | null = null;
+  /** Called with the result when the run finishes after `start` returned. */
+  resolve: ((evaluation: Evaluation) => void) | null = null;
+  readonly plans: PlanTable;
+  readonly scheduled: readonly number[];
+  readonly outcomes: OutcomeTable;
+  readonly assets: GraphSpec['assets'];
+  readonly givenSinks: readonly string[] | undefined;
+  readonly reusable: boolean;
 
-  constructor(
-    private s: Scheduler,
-    private runId: number,
-    private index: GraphIndex,
-    private graph: GraphSpec,
-    private plans: Map<string, Plan>,
-    private scheduled: string[],
-    private outcomes: OutcomeStore,
-    private done: (e: Evaluation, run: Run) => void,
-  ) {}
+  constructor(private s: Scheduler, readonly id: number, spec: RunSpec) {
+    ({ plans: this.plans, scheduled: this.scheduled, outcomes: this.outcomes, assets: this.assets, givenSinks: this.givenSinks, reusable: this.reusable } = spec);
+  }
 
   /** Aborted when this evaluation is cancelled (latest wins, or stop()). */
   get signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
-      if (this.cancelled) this.controller.abort();
+      if (this.evaluation?.cancelled) this.controller.abort();
     }
     return this.controller.signal;
   }
+
+  get services(): NodeServices { return this.s.runServices; }
+  get log(): Logger { return this.s.logger; }
 
   /** Cancels this evaluation: aborts the signal running nodes watch, and resolves it as cancelled. */
   cancel(): void {
@@ -63,140 +72,158 @@ export class Run implements ContextHost {
     this.controller?.abort();
     this.finish(true);
   }
-  get services(): NodeServices { return this.s.runServices; }
-  get log(): Logger { return this.s.logger; }
 
+  /** Queues every scheduled node and runs what is ready; finishes at once when nothing is async. */
   start(): void {
-    const ready: string[] = [];
-    const listening = this.s.listening;
-    for (const id of this.scheduled) {
-      const plan = this.plans.get(id)!;
-      plan.runId = this.runId;
-      if (listening && !this.s.resultCache.has(plan.key)) this.s.emit({ nodeId: id, status: 'queued' });
-      if (plan.waiting === 0) ready.push(id);
+    const { plans, scheduled } = this;
+    if (this.s.listening) {
+      for (const i of scheduled) {
+        if (!this.s.resultCache.has(plans.keyA(i), plans.keyB(i))) this.s.emit({ nodeId: plans.topo.ids[i], status: 'queued' });
+      }
     }
-    this.pending = this.scheduled.length;
-    this.drain(ready);
+    const ready = plans.ready;
+    for (const i of scheduled) if (plans.isReady(i)) ready[this.readyCount++] = i;
+    this.pending = scheduled.length;
+    this.drain();
     if (this.pending === 0) this.finish(false);
   }
 
   /** Runs ready nodes until none is ready; async completions call back into drain. */
-  private drain(ready: string[]): void {
-    while (ready.length && !this.finished) {
-      const id = ready.pop()!;
-      const result = this.execute(id);
-      if (result) {
-        result.then(() => {
-          if (this.finished) return;
-          this.complete(id, ready);
-          this.drain(ready);
-        });
-      } else {
-        this.complete(id, ready);
-      }
+  private drain(): void {
+    const ready = this.plans.ready;
+    while (this.readyCount && !this.finished) {
+      const i = ready[--this.readyCount];
+      const result = this.execute(i);
+      if (result) result.then(() => this.completeAsync(i));
+      else this.complete(i);
     }
   }
 
+  private completeAsync(i: number): void {
+    if (this.finished) return;
+    this.complete(i);
+    this.drain();
+  }
+
   /** Marks a node complete and queues the scheduled dependents that became ready. */
-  private complete(id: string, ready: string[]): void {
+  private complete(i: number): void {
     this.pending--;
-    for (const next of this.index.outgoing.get(id) ?? []) {
-      const p = this.plans.get(next);
-      if (!p || p.runId !== this.runId) continue;
-      if (--p.waiting === 0) ready.push(next);
+    const plans = this.plans;
+    const { downStart, downTo } = plans.topo;
+    for (let r = downStart[i]; r < downStart[i + 1]; r++) {
+      const t = downTo[r];
+      if (plans.scheduledBy(t) === this.id && plans.upstreamDone(t)) plans.ready[this.readyCount++] = t;
     }
     if (this.pending === 0) this.finish(false);
   }
 
   /** Runs or fetches one node; returns a promise only when the node's run is asynchronous. */
-  private execute(id: string): Promise<void> | void {
-    const plan = this.plans.get(id)!;
-    const def = plan.def;
-    if (!def) return this.fail(id, plan, `unknown node type "${this.index.nodes.get(id)!.type}" (placeholder: install or remove it)`);
-    const gathered = this.gatherInputs(id, def, plan);
-    if (typeof gathered === 'string') return this.fail(id, plan, gathered);
-    const cached = this.s.resultCache.get(plan.key);
+  private execute(i: number): Promise<void> | void {
+    const plans = this.plans;
+    const P = (globalThis as any).P as number[] | null;
+    P?.push(performance.now());
+    const def = plans.def(i);
+    if (!def) return this.fail(i, `unknown node type "${plans.topo.nodes[i].type}" (placeholder: install or remove it)`);
+    const shape = plans.shape(i);
+    const inputs: Record<string, unknown> = {};
+    const params = this.gatherInputs(i, def, shape, inputs);
+    if (typeof params === 'string') return this.fail(i, params);
+    P?.push(performance.now());
+    const cached = this.s.resultCache.get(plans.keyA(i), plans.keyB(i));
+    P?.push(performance.now());
     if (cached) {
-      this.outcomes.set(id, { status: 'cached', outputs: cached.outputs, previews: cached.previews, key: plan.key, ms: 0 });
-      if (this.s.listening) this.s.emit({ nodeId: id, status: 'cached' });
+      this.settleOutcome(i, { status: 'cached', outputs: cached.outputs, previews: cached.previews, key: plans.key(i), ms: 0 });
+      if (this.s.listening) this.s.emit({ nodeId: plans.topo.ids[i], status: 'cached' });
       return;
     }
-    if (this.s.listening) this.s.emit({ nodeId: id, status: 'running', progress: 0 });
+    if (this.s.listening) this.s.emit({ nodeId: plans.topo.ids[i], status: 'running', progress: 0 });
     const t0 = performance.now();
     let result;
     try {
-      result = def.run(gathered.inputs, gathered.params, new RunContext(id, plan.seed, this));
+      result = def.run(inputs, params, new RunContext(plans.topo.ids[i], plans.seed(i), this));
     } catch (err) {
-      return this.settleError(id, plan, err);
+      return this.settleError(i, err);
     }
     if (result && typeof (result as Promise<unknown>).then === 'function') {
       return (result as Promise<NodeResult>).then(
-        (r) => this.settle(id, plan, def, r, performance.now() - t0),
-        (err) => this.settleError(id, plan, err),
+        (r) => this.settle(i, shape, r, performance.now() - t0),
+        (err) => this.settleError(i, err),
       );
     }
-    this.settle(id, plan, def, result as NodeResult, performance.now() - t0);
+    P?.push(performance.now());
+    this.settle(i, shape, result as NodeResult, performance.now() - t0);
+    P?.push(performance.now());
   }
 
-  /** Collects input values (with conversions) and exposed-param overrides, or says why it can't. */
-  private gatherInputs(id: string, def: NodeDef, plan: Plan): { inputs: Record<string, unknown>; params: Record<string, unknown> } | string {
-    const inputs: Record<string, unknown> = {};
-    let params = plan.params;
-    const types = this.s.nodeRegistry.portTypes;
-    const shape = defShape(def, types);
+  /**
+   * Fills `inputs` from the incoming edges (with conversions) and returns the params with
+   * exposed-param overrides, or says why the node cannot run.
+   */
+  private gatherInputs(i: number, def: NodeDef, shape: DefShape, inputs: Record<string, unknown>): Record<string, unknown> | string {
+    const { plans, outcomes } = this;
+    const { inStart, inRows, edges } = plans.topo;
+    let params = plans.params(i);
     for (const name of shape.multiple) inputs[name] = [];
-    for (const e of this.index.incoming.get(id) ?? []) {
-      const src = this.outcomes.get(e.from.node);
+    for (let r = inStart[i] * IN_STRIDE; r < inStart[i + 1] * IN_STRIDE; r += IN_STRIDE) {
+      const from = inRows[r + IN_FROM];
+      const src = outcomes.at(from);
       if (!src || src.status === 'failed' || src.status === 'cancelled') {
+        const e = edges[inRows[r + IN_EDGE]];
         return `input "${e.to.port}" failed upstream (node ${e.from.node})`;
       }
-      const fromDef = this.plans.get(e.from.node)?.def;
-      let value = src.outputs?.[e.from.port];
-      const fromType = fromDef?.outputs[e.from.port]?.type;
-      const inSpec = def.inputs[e.to.port];
-      const toType = inSpec?.type ?? (def.params[e.to.port] ? undefined : 'any');
-      if (fromType && toType && fromType !== toType && toType !== 'any' && fromType !== 'any') {
-        const conv = types.conversion(fromType, toType);
-        if (!conv) return `input "${e.to.port}": ${fromType} from ${e.from.node} cannot feed a ${toType} input`;
-        value = conv.convert(value);
-      }
-      if (inSpec) {
-        if (inSpec.multiple) (inputs[e.to.port] as unknown[]).push(value);
-        else inputs[e.to.port] = value;
-      } else if (def.params[e.to.port]) {
-        if (params === plan.params) params = { ...plan.params };
-        params[e.to.port] = coerceParam(def.params[e.to.port], value);
+      const route = plans.routes.get(inRows[r + IN_EDGE], plans.def(from), def);
+      if (route.error) return route.error;
+      let value = src.outputs?.[route.fromPort];
+      if (route.conversion) value = route.conversion.convert(value);
+      if (route.delivery === DELIVER_INPUT) inputs[route.toPort] = value;
+      else if (route.delivery === DELIVER_MULTIPLE) (inputs[route.toPort] as unknown[]).push(value);
+      else if (route.delivery === DELIVER_PARAM) {
+        if (params === plans.params(i)) params = { ...params };
+        params[route.toPort] = coerceParam(def.params[route.toPort], value);
       }
     }
     for (const name of shape.required) if (inputs[name] === undefined) return `input "${name}" is not connected`;
-    return { inputs, params };
+    return params;
   }
 
-  private settle(id: string, plan: Plan, def: NodeDef, result: NodeResult, ms: number): void {
+  private settle(i: number, shape: DefShape, result: NodeResult, ms: number): void {
     if (this.finished) return;
     const outputs = result?.outputs ?? {};
+    const { outputNames, outputTypes } = shape;
     let bytes = 0;
-    for (const [name, spec, type] of defShape(def, this.s.nodeRegistry.portTypes).outputs) {
-      const problem = type?.validate(outputs[name]);
-      if (problem) return void this.fail(id, plan, `output "${name}" is not valid ${spec.type}: ${problem}`);
-      bytes += type ? type.sizeOf(outputs[name]) : 0;
+    for (let k = 0; k < outputNames.length; k++) {
+      const type = outputTypes[k];
+      if (!type) continue;
+      const value = outputs[outputNames[k]];
+      const problem = type.validate(value);
+      if (problem) return void this.fail(i, `output "${outputNames[k]}" is not valid ${type.id}: ${problem}`);
+      bytes += type.sizeOf(value);
     }
-    this.s.resultCache.set(plan.key, { outputs, previews: result.previews, bytes });
-    this.outcomes.set(id, { status: 'done', outputs, previews: result.previews, key: plan.key, ms });
+    const plans = this.plans;
+    const previews = result?.previews;
+    const outcome: NodeOutcome = { status: 'done', outputs, previews, key: plans.key(i), ms };
+    this.s.resultCache.set(plans.keyA(i), plans.keyB(i), outcome, bytes);
+    this.settleOutcome(i, outcome);
+    const id = plans.topo.ids[i];
     this.ran.push(id);
     if (this.s.listening) this.s.emit({ nodeId: id, status: 'done', progress: 1 });
   }
 
-  private settleError(id: string, plan: Plan, err: unknown): void {
+  private settleError(i: number, err: unknown): void {
     if (this.finished) return;
     if (err instanceof CancelledError || this.controller?.signal.aborted) return;
-    this.fail(id, plan, err instanceof Error ? err.message : String(err));
+    this.fail(i, err instanceof Error ? err.message : String(err));
   }
 
-  private fail(id: string, plan: Plan, error: string): void {
-    this.outcomes.set(id, { status: 'failed', error, key: plan.key });
-    this.unsettled.push(id);
-    this.s.emit({ nodeId: id, status: 'failed', error });
+  private fail(i: number, error: string): void {
+    this.settleOutcome(i, { status: 'failed', error, key: this.plans.key(i) });
+    (this.unsettled ??= []).push(i);
+    if (this.s.listening) this.s.emit({ nodeId: this.plans.topo.ids[i], status: 'failed', error });
+  }
+
+  private settleOutcome(i: number, outcome: NodeOutcome): void {
+    this.outcomes.setAt(i, outcome);
+    this.plans.markSettled(i, this.id);
   }
 
   /** @internal Progress reported by a run's context. */
@@ -206,29 +233,29 @@ export class Run implements ContextHost {
 
   /** @internal An embedded asset, decoded once per evaluation. */
   asset(assetId: string, nodeId: string): AssetData {
-    let a = this.assets.get(assetId);
+    let a = this.assetCache?.get(assetId);
     if (a) return a;
-    const raw = this.graph.assets?.[assetId];
+    const raw = this.assets?.[assetId];
     if (!raw) throw new Error(`node ${nodeId}: the patch has no embedded asset "${assetId}"`);
     a = { id: assetId, name: raw.name, mime: raw.mime, bytes: decodeBase64(raw.data) };
-    this.assets.set(assetId, a);
+    (this.assetCache ??= new Map()).set(assetId, a);
     return a;
   }
 
   private finish(cancelled: boolean): void {
     if (this.finished) return;
     this.finished = true;
-    this.cancelled = cancelled;
     if (cancelled) {
-      for (const id of this.scheduled) {
-        if (!this.outcomes.has(id)) {
-          this.outcomes.set(id, { status: 'cancelled' });
-          this.unsettled.push(id);
-          this.s.emit({ nodeId: id, status: 'cancelled' });
-        }
+      const { plans, scheduled } = this;
+      for (const i of scheduled) {
+        if (plans.settledBy(i) === this.id) continue;
+        this.settleOutcome(i, { status: 'cancelled' });
+        (this.unsettled ??= []).push(i);
+        if (this.s.listening) this.s.emit({ nodeId: plans.topo.ids[i], status: 'cancelled' });
       }
     }
-    this.s.release(this);
-    this.done({ nodes: this.outcomes, ran: this.ran, cancelled }, this);
+    this.evaluation = { nodes: this.outcomes, ran: this.ran, cancelled };
+    this.s.runFinished(this);
+    this.resolve?.(this.evaluation);
   }
 }
