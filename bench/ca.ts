@@ -10,6 +10,7 @@ import { caToNotesNode } from '../nodes/symbolic/ca/toNotesNode';
 import { totalisticNode } from '../nodes/symbolic/ca/totalisticNode';
 import type { NodeDef } from '../src/engine/node';
 import { createNodeContext } from '../src/engine/nodeContext';
+import { timeRuns } from './shared/timing';
 
 const TARGET_MS = 200;
 const WARMUP = 3;
@@ -29,18 +30,6 @@ async function runOnce(def: NodeDef, inputs: Record<string, unknown>, params: Re
   return (await def.run(inputs, full, ctx)).outputs;
 }
 
-/** Median and best wall time in ms of `REPS` runs after `WARMUP` runs. */
-async function time(fn: () => Promise<unknown>): Promise<{ median: number; best: number }> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < REPS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(REPS / 2)], best: times[0] };
-}
 
 interface Case { name: string; cells: number; run: () => Promise<unknown> }
 
@@ -59,7 +48,7 @@ const cases: Case[] = [
 
 const rows: string[][] = [['case', 'median ms', 'best ms', 'Mcells/s', `vs ${TARGET_MS} ms target`]];
 for (const c of cases) {
-  const { median, best } = await time(c.run);
+  const { median, best } = await timeRuns(c.run, REPS, WARMUP);
   rows.push([c.name, median.toFixed(2), best.toFixed(2), (c.cells / median / 1000).toFixed(1), median <= TARGET_MS ? `${(TARGET_MS / median).toFixed(0)}x under` : `${(median / TARGET_MS).toFixed(1)}x OVER`]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

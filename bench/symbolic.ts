@@ -15,22 +15,17 @@ import { voiceLines, type StateKind } from '../nodes/symbolic/markov/stateEncodi
 import { evolve, type EvolutionSettings } from '../nodes/symbolic/ga/evolution';
 import { fitnessModel, type FitnessTerm } from '../nodes/symbolic/ga/fitnessModel';
 import { scoreMelody } from '../nodes/symbolic/ga/fitnessTerms';
+import { timeRuns } from './shared/timing';
+
+/** Median and fastest of REPS runs, as a pair for the table. */
+const timed = async (fn: () => unknown): Promise<[number, number]> => {
+  const { median, best } = await timeRuns(fn, REPS);
+  return [median, best];
+};
 
 const TARGET_MS = 200;
 const REPS = 7;
 
-/** Median and fastest time of REPS runs of `fn`, in ms. */
-async function timed(fn: () => unknown | Promise<unknown>): Promise<[number, number]> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < REPS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return [times[Math.floor(REPS / 2)], times[0]];
-}
 
 const rows: [string, [number, number]][] = [];
 const corpus = corpusToSequence(await selectCorpus('irish-all', { maxTunes: 0, tune: -1 }));

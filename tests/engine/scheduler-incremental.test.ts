@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineNode } from '../../src/engine/node';
+import { add, constant, e, n, slow } from './arithmeticNodes';
 import { NodeRegistry } from '../../src/engine/registry';
 import { Scheduler } from '../../src/engine/scheduler';
 import type { GraphSpec } from '../../src/engine/scheduler-types';
 
-const constant = defineNode({
-  type: 'test.const', title: 'Const', category: 'test', doc: 'A number.',
-  outputs: { out: { type: 'number' } },
-  params: { value: { kind: 'float', default: 0, min: -1000, max: 1000 } },
-  run: (_i, { value }) => ({ outputs: { out: value } }),
-});
-const add = defineNode({
-  type: 'test.add', title: 'Add', category: 'test', doc: 'Sum of inputs plus a bias.',
-  inputs: { a: { type: 'number' }, b: { type: 'number', optional: true } },
-  outputs: { out: { type: 'number' } },
-  params: { bias: { kind: 'float', default: 0 } },
-  run: ({ a, b }, { bias }) => {
-    if (bias === 666) throw new Error('cursed bias');
-    return { outputs: { out: a + (b ?? 0) + bias } };
-  },
-});
-const slow = defineNode({
-  type: 'test.slow', title: 'Slow', category: 'test', doc: 'Waits, then passes its input on.',
-  inputs: { a: { type: 'number' } }, outputs: { out: { type: 'number' } },
-  params: { ms: { kind: 'int', default: 30 } },
-  run: async ({ a }, { ms }, ctx) => {
-    const t0 = Date.now();
-    while (Date.now() - t0 < ms) await ctx.yield();
-    return { outputs: { out: a } };
-  },
-});
 const registry = () => new NodeRegistry([constant, add, slow]);
-const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params });
-const e = (from: string, to: string, port = 'a') => ({ from: { node: from, port: 'out' }, to: { node: to, port } });
 const chain = (): GraphSpec => ({
   nodes: [n('c', 'test.const', { value: 1 }), n('x', 'test.add', { bias: 1 }), n('y', 'test.add', { bias: 1 }), n('z', 'test.add', { bias: 1 })],
   edges: [e('c', 'x'), e('x', 'y'), e('y', 'z')],

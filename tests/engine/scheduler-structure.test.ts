@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineNode } from '../../src/engine/node';
+import { add, constant, e, n } from './arithmeticNodes';
 import { NodeRegistry } from '../../src/engine/registry';
 import { Scheduler } from '../../src/engine/scheduler';
 import type { GraphSpec, NodeEvent } from '../../src/engine/scheduler-types';
 
-const constant = defineNode({
-  type: 'test.const', title: 'Const', category: 'test', doc: 'A number.',
-  outputs: { out: { type: 'number' } },
-  params: { value: { kind: 'float', default: 0 } },
-  run: (_i, { value }) => ({ outputs: { out: value } }),
-});
-const add = defineNode({
-  type: 'test.add', title: 'Add', category: 'test', doc: 'Sum of inputs plus a bias.',
-  inputs: { a: { type: 'number' }, b: { type: 'number', optional: true } },
-  outputs: { out: { type: 'number' } },
-  params: { bias: { kind: 'float', default: 0 } },
-  run: ({ a, b }, { bias }) => ({ outputs: { out: a + (b ?? 0) + bias } }),
-});
 const registry = () => new NodeRegistry([constant, add]);
-const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params });
-const e = (from: string, to: string, port = 'a') => ({ from: { node: from, port: 'out' }, to: { node: to, port } });
 const chain = (): GraphSpec => ({
   nodes: [n('c', 'test.const', { value: 1 }), n('x', 'test.add', { bias: 1 }), n('y', 'test.add', { bias: 1 })],
   edges: [e('c', 'x'), e('x', 'y')],

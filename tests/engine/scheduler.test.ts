@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defineNode } from '../../src/engine/node';
+import { add, constant, e, n, slow } from './arithmeticNodes';
 import { NodeRegistry } from '../../src/engine/registry';
 import { Scheduler } from '../../src/engine/scheduler';
 import type { GraphSpec, NodeEvent } from '../../src/engine/scheduler-types';
 
-/** A tiny arithmetic node family for scheduler tests. */
-const constant = defineNode({
-  type: 'test.const', title: 'Const', category: 'test', doc: 'A number.',
-  outputs: { out: { type: 'number' } },
-  params: { value: { kind: 'float', default: 0, min: -1000, max: 1000 } },
-  run: (_i, { value }) => ({ outputs: { out: value } }),
-});
-const add = defineNode({
-  type: 'test.add', title: 'Add', category: 'test', doc: 'Sum of inputs plus a bias.',
-  inputs: { a: { type: 'number' }, b: { type: 'number', optional: true } },
-  outputs: { out: { type: 'number' } },
-  params: { bias: { kind: 'float', default: 0 } },
-  run: ({ a, b }, { bias }) => ({ outputs: { out: a + (b ?? 0) + bias } }),
-});
 const sum = defineNode({
   type: 'test.sum', title: 'Sum', category: 'test', doc: 'Sum of many inputs.',
   inputs: { xs: { type: 'number', multiple: true } },
   outputs: { out: { type: 'number' } },
   run: ({ xs }) => ({ outputs: { out: xs.reduce((s, x) => s + x, 0) } }),
-});
-const slow = defineNode({
-  type: 'test.slow', title: 'Slow', category: 'test', doc: 'Waits, then passes its input on.',
-  inputs: { a: { type: 'number' } },
-  outputs: { out: { type: 'number' } },
-  params: { ms: { kind: 'int', default: 30 } },
-  run: async ({ a }, { ms }, ctx) => {
-    const t0 = Date.now();
-    while (Date.now() - t0 < ms) await ctx.yield();
-    return { outputs: { out: a } };
-  },
 });
 const boom = defineNode({
   type: 'test.boom', title: 'Boom', category: 'test', doc: 'Always throws.',
@@ -54,8 +30,6 @@ const bad = defineNode({
 });
 
 const registry = () => new NodeRegistry([constant, add, sum, slow, boom, random, bad]);
-const n = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params });
-const e = (from: string, to: string, port = 'a') => ({ from: { node: from, port: 'out' }, to: { node: to, port } });
 
 describe('Scheduler', () => {
   it('evaluates a chain and returns the sink value', async () => {
