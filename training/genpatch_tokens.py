@@ -4,6 +4,8 @@ Notes are dicts {"pitch": int, "start": float beats, "duration": float beats, "v
 """
 from __future__ import annotations
 
+import math
+
 PAD, BOS, EOS, BAR = 0, 1, 2, 3
 NOTE0 = 4
 REST = 132
@@ -59,13 +61,22 @@ def key_token(key) -> int | None:
 
 
 def bar_length(meter) -> int:
-    return round(meter[0] * 48 / meter[1])
+    """Twelfths in one bar of the meter (0 for a bar shorter than half a twelfth: no BAR tokens)."""
+    if meter[0] < 1 or meter[1] < 1:
+        raise ValueError(f"meter {meter[0]}/{meter[1]} must have a positive numerator and denominator")
+    return _round(meter[0] * 48 / meter[1])
 
 
 def _round(x: float) -> int:
-    # Round half away from zero, identical to the TS Math.round for the non-negative values used here.
-    import math
+    """Round half up: floor(x + 0.5), the same as Math.floor(x + 0.5) in tokens.ts (not Python's round)."""
     return int(math.floor(x + 0.5))
+
+
+def _pitch(n) -> int:
+    p = n["pitch"]
+    if not (0 <= p < 128 and int(p) == p):
+        raise ValueError(f"note pitch {p!r} is not a MIDI pitch 0..127")
+    return int(p)
 
 
 def encode_melody(notes, meter=(4, 4), key=None, eos=True) -> list[int]:
@@ -83,7 +94,7 @@ def encode_melody(notes, meter=(4, 4), key=None, eos=True) -> list[int]:
         head = True
         while units > 0:
             c = min(units, MAX_DUR)
-            if t % bar == 0:
+            if bar > 0 and t % bar == 0:
                 out.append(BAR)
             out.append(first if head else cont)
             out.append(DUR0 + c)
@@ -101,7 +112,7 @@ def encode_melody(notes, meter=(4, 4), key=None, eos=True) -> list[int]:
                 continue
         if s > t:
             emit(REST, REST, s - t)
-        emit(NOTE0 + n["pitch"], HOLD, d)
+        emit(NOTE0 + _pitch(n), HOLD, d)
     if eos:
         out.append(EOS)
     return out
@@ -152,7 +163,10 @@ def encode_chorale(notes, meter=(4, 4), eos=True) -> list[int]:
             raise ValueError(f"chorale voice {v} is outside 0..3")
         s = _round(n["start"] * 4)
         e = max(s + 1, _round((n["start"] + n["duration"]) * 4))
-        grid[v][s] = n["pitch"]
+        if e <= 0:
+            continue  # wholly before the start of the piece
+        s = max(s, 0)
+        grid[v][s] = _pitch(n)
         ends[v][s] = e
         steps = max(steps, e)
     out = [BOS, meter_token(meter)]
@@ -160,9 +174,12 @@ def encode_chorale(notes, meter=(4, 4), eos=True) -> list[int]:
     lanes = []
     for v in range(4):
         lane = [REST] * steps
-        for s in sorted(grid[v]):
+        onsets = sorted(grid[v])
+        for j, s in enumerate(onsets):
+            # The later start wins: a note is cut where the next one of its voice starts.
+            stop = ends[v][s] if j + 1 == len(onsets) else min(ends[v][s], onsets[j + 1])
             lane[s] = NOTE0 + grid[v][s]
-            for x in range(s + 1, ends[v][s]):
+            for x in range(s + 1, stop):
                 lane[x] = HOLD
         lanes.append(lane)
     for s in range(steps):
