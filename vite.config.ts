@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { pianoSamplesPlugin } from './src/audio/pianoSamplesVitePlugin';
+import { testModelsPlugin } from './src/ml/testModelsVitePlugin';
 
 /** COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer and WASM threads work. */
 const isolation = {
@@ -8,7 +9,10 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [pianoSamplesPlugin()],
+  plugins: [pianoSamplesPlugin(), testModelsPlugin()],
+  // onnxruntime-web finds its .wasm/.mjs next to its own module (import.meta.url): keep it out of
+  // dev pre-bundling so that URL stays inside node_modules/onnxruntime-web/dist (docs/models.md).
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173 },
   worker: { format: 'es' },

@@ -2,6 +2,7 @@
 import type { AppServices } from './AppContext';
 import { serializePatch } from '../engine/patch';
 import { clipPeak } from './run/outputAudio';
+import type { MlProbe } from '../ml/testProbe';
 
 /** What the hook exposes. */
 export interface GenpatchTestHook {
@@ -24,6 +25,8 @@ export interface GenpatchTestHook {
   flushAutosave(): Promise<void>;
   /** Number of runs finished since load. */
   runs(): number;
+  /** The model-pipeline probe of the ml spec (loads src/ml/testProbe on first use). */
+  ml(): Promise<MlProbe>;
 }
 
 declare global {
@@ -51,5 +54,6 @@ export function installTestHook(app: AppServices, flushAutosave: () => Promise<v
     idle: () => app.runner.idle(),
     flushAutosave,
     runs: () => runs,
+    ml: () => import('../ml/testProbe').then((m) => m.mlProbe()),
   };
 }

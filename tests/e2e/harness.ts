@@ -18,7 +18,9 @@ export const BASE = `http://localhost:${PORT}/`;
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
+  '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required',
+  // WebGPU on SwiftShader (DESIGN.md), so the ml spec can run models on the WebGPU provider.
+  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader'];
 
 /** Builds the app with vite; throws with vite's output on failure. */
 export function build(): void {

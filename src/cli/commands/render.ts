@@ -8,6 +8,8 @@ import { Scheduler } from '../../engine/scheduler';
 import type { Evaluation } from '../../engine/scheduler-types';
 import type { AudioClip, NoteSequence } from '../../engine/values';
 import { createNodeOfflineRenderer } from '../../audio/nodeOfflineRenderer';
+import { createNodeModelService } from '../../ml/nodeModels';
+import { modelServices } from '../../ml/service';
 import { peakDbfs } from '../../dsp/measure';
 import { writeWav } from '../../dsp/wav';
 import { writeMidi } from '../../music/midi';
@@ -36,10 +38,11 @@ export async function renderCommand(path: string, options: RenderOptions, regist
     throw new UserError(`${path}: invalid patch (${file.errors.length} errors); nothing rendered`);
   }
   const patch = file.patch;
-  const scheduler = new Scheduler(registry, { services: { renderer: createNodeOfflineRenderer() } });
+  const models = createNodeModelService();
+  const scheduler = new Scheduler(registry, { services: { renderer: createNodeOfflineRenderer(), ...modelServices(models) } });
   const bar = new ProgressBar();
   scheduler.onEvent((e) => bar.update(e));
-  const evaluation = await scheduler.evaluate(patch, { globalSeed: options.seed ?? 0 });
+  const evaluation = await scheduler.evaluate(patch, { globalSeed: options.seed ?? 0 }).finally(() => models.dispose());
   bar.done();
   const failed = [...evaluation.nodes].filter(([, o]) => o.status === 'failed');
   for (const [id, o] of failed) log(`node ${id} (${patch.nodes.find((n) => n.id === id)?.type}) failed: ${o.error}`);

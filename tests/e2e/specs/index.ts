@@ -7,6 +7,7 @@ import { gaRatingSpecs } from './gaRating';
 import { gallerySpecs } from './gallery';
 import { layoutSpecs } from './layout';
 import { markovSpecs } from './markov';
+import { mlSpecs } from './ml';
 import { paramSpecs } from './params';
 import { pianoSpecs } from './piano';
 import type { Spec } from './spec';
@@ -14,4 +15,4 @@ import type { Spec } from './spec';
 /** All specs. */
 export const specs: Spec[] = [...layoutSpecs, ...buildSpecs, ...paramSpecs, ...comfortSpecs, ...markovSpecs, ...fileSpecs,
   ...gaRatingSpecs,
-  ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs];
+  ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs, ...mlSpecs];

@@ -1,0 +1,49 @@
+/**
+ * The model service of the page: shipped models are fetched from `<base>models/<id>/…` and run
+ * in the inference Worker (WebGPU first, WASM fallback). The Worker and onnxruntime start on the
+ * first load, so a page that runs no model never downloads them.
+ */
+import type { InferenceBackend } from './backend';
+import type { ModelSource } from './modelFiles';
+import { createModelService } from './modelService';
+import type { ModelService, ProviderPreference } from './service';
+import { createWorkerBackend } from './workerBackend';
+
+/**
+ * A ModelSource over HTTP: model `id` lives at `${baseUrl}${id}/`. A missing file is a 404, or
+ * an HTML page where a dev server answers unknown paths with the app.
+ */
+export function fetchSource(baseUrl: string): ModelSource {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return {
+    where: (id) => `${base}${id}`,
+    async read(id, path) {
+      const url = `${base}${id}/${path}`;
+      const response = await fetch(url);
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+      if (!path.endsWith('.html') && (response.headers.get('content-type') ?? '').startsWith('text/html')) return null;
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
+}
+
+/** Options of the page's model service. */
+export interface BrowserModelOptions {
+  /** Where model folders are served (default `${BASE_URL}models/`). */
+  baseUrl?: string;
+  /** Provider when a load does not ask for one (default 'auto'). */
+  provider?: ProviderPreference;
+  /** The backend to use (default: a fresh inference Worker, started on first load). */
+  backend?: () => Promise<InferenceBackend>;
+}
+
+/**
+ * The page's model service.
+ * @example
+ * const services = { renderer, ...modelServices(createBrowserModelService()) };
+ */
+export function createBrowserModelService(options: BrowserModelOptions = {}): ModelService {
+  const baseUrl = options.baseUrl ?? `${import.meta.env.BASE_URL}models/`;
+  return createModelService({ backend: options.backend ?? (async () => createWorkerBackend()), source: fetchSource(baseUrl), provider: options.provider });
+}
