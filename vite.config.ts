@@ -16,5 +16,10 @@ export default defineConfig({
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173 },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // The live I/O test page (docs/live-io.md) is a second entry, so e2e specs and bench/live.ts can load it.
+    rolldownOptions: { input: { main: 'index.html', liveio: 'tests/e2e/pages/liveio.html' } },
+  },
 });

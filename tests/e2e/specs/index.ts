@@ -6,6 +6,8 @@ import { fileSpecs } from './files';
 import { gaRatingSpecs } from './gaRating';
 import { gallerySpecs } from './gallery';
 import { layoutSpecs } from './layout';
+import { liveIoSpecs } from './liveio';
+import { liveIoWidgetSpecs } from './liveioWidgets';
 import { markovSpecs } from './markov';
 import { mlSpecs } from './ml';
 import { paramSpecs } from './params';
@@ -15,4 +17,5 @@ import type { Spec } from './spec';
 /** All specs. */
 export const specs: Spec[] = [...layoutSpecs, ...buildSpecs, ...paramSpecs, ...comfortSpecs, ...markovSpecs, ...fileSpecs,
   ...gaRatingSpecs,
-  ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs, ...mlSpecs];
+  ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs, ...mlSpecs,
+  ...liveIoSpecs, ...liveIoWidgetSpecs];
