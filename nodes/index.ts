@@ -4,6 +4,7 @@ import { NodeRegistry } from '../src/engine/registry';
 import { audioNodes } from './audio';
 import { conditioningNodes } from './conditioning';
 import { ioNodes } from './io';
+import { liveNodes } from './live';
 import { rhythmNodes } from './rhythm';
 import { symbolicNodes } from './symbolic';
 import { transformNodes } from './transform';
@@ -16,6 +17,7 @@ export const allNodes: NodeDef[] = [
   ...symbolicNodes,
   ...rhythmNodes,
   ...conditioningNodes,
+  ...liveNodes,
 ];
 
 /** A fresh registry with every node type. */

@@ -3,9 +3,12 @@
  * `NodeContext` is everything a run may use. A run is a pure function of its inputs, params and
  * seed, so the scheduler can cache it.
  */
+import type { LiveFace } from './liveFace';
 import type { ParamSpec, ParamValue } from './params';
 import type { PortValue } from './portTypes';
 import type { Rng } from './rng';
+
+export type { LiveContext, LiveFace, LiveFrame, LiveInstance, LiveNoteEvent } from './liveFace';
 
 /** An input or output port of a node definition. */
 export interface PortSpec {
@@ -104,6 +107,8 @@ export interface NodeDef {
   run(inputs: Record<string, unknown>, params: Record<string, unknown>, ctx: NodeContext): NodeResult | Promise<NodeResult>;
   /** Migrates params saved by an older version of this node type. */
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;
+  /** How the node performs in live mode (src/engine/liveFace.ts); render-only nodes have none. */
+  live?: LiveFace;
 }
 
 /** The typed spec given to `defineNode`. */
@@ -121,6 +126,7 @@ export interface NodeSpec<I extends Record<string, PortSpec>, O extends Record<s
   run(inputs: InputValues<I>, params: ParamValues<P>, ctx: NodeContext):
     { outputs: OutputValues<O>; previews?: Preview[] } | Promise<{ outputs: OutputValues<O>; previews?: Preview[] }>;
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>;
+  live?: LiveFace;
 }
 
 /**
@@ -159,6 +165,7 @@ export function defineNode<
     heavy: spec.heavy,
     run: spec.run as unknown as NodeDef['run'],
     migrate: spec.migrate,
+    live: spec.live,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Runner } from './run/runner';
 import type { Runtime } from './run/runtime';
 import type { Store } from './state/store';
 import type { Player } from './transport/player';
+import type { LiveController } from './live/liveController';
 
 /** A short message shown at the bottom of the page. */
 export interface Toast { id: number; text: string; kind: 'info' | 'error' }
@@ -27,6 +28,8 @@ export interface AppServices {
   runtime: Runtime;
   runner: Runner;
   player: Player;
+  /** Live mode: transport, live instances, controls, recording. */
+  live: LiveController;
   ui: Store<UiState>;
   toasts: Store<Toast[]>;
   /** Shows a toast for a few seconds. */

@@ -12,6 +12,8 @@ import { createEditor } from './state/editor';
 import { createStore } from './state/store';
 import { createPlayer } from './transport/player';
 import { installTestHook } from './testHook';
+import { createLiveController } from './live/liveController';
+import { installLiveTestHook } from './live/liveTestHook';
 
 /** Options of the page services. */
 export interface ServiceOptions {
@@ -44,7 +46,8 @@ export function createServices(options: ServiceOptions): AppServices {
     setTimeout(() => toasts.set((list) => list.filter((t) => t.id !== id)), kind === 'error' ? 7000 : 3500);
     if (kind === 'error') console.warn(text);
   };
-  const services: AppServices = { registry, editor, runtime, runner, player, ui, toasts, notify };
+  const live = createLiveController({ registry, editor, runtime, player, notify });
+  const services: AppServices = { registry, editor, runtime, runner, player, live, ui, toasts, notify };
 
   const saver = debouncedSaver(() => {
     const s = editor.state.get();
@@ -61,5 +64,6 @@ export function createServices(options: ServiceOptions): AppServices {
   // The opened document (share link, restored autosave) is saved too, not only later edits.
   saver.changed();
   installTestHook(services, () => saver.flush());
+  installLiveTestHook(live);
   return services;
 }

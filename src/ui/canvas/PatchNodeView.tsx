@@ -13,6 +13,7 @@ import { PreviewCanvas } from '../viewers/PreviewCanvas';
 import { resolvePreviews } from '../viewers/resolve';
 import { shownStatus } from '../run/statusView';
 import { StatusBadge } from './StatusBadge';
+import { LiveNodeFace } from '../live/LiveNodeFace';
 import type { FlowPatchNode } from './toFlow';
 
 interface PortRow { name: string; type: string; title: string; optional?: boolean }
@@ -62,6 +63,7 @@ export const PatchNodeView = memo(function PatchNodeView({ id, data, selected }:
       )}
       {run?.status === 'failed' && <div className="gp-node-error" title={run.error}>{run.error}</div>}
       {preview && <div className="gp-node-preview"><PreviewCanvas preview={preview} width={196} height={56} /></div>}
+      <LiveNodeFace node={node} />
       {!def && <div className="gp-node-error">unknown type {node.type}</div>}
     </div>
   );

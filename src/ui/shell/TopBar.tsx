@@ -5,6 +5,7 @@ import { newPatch, openPatchFile, savePatch } from '../files/documents';
 import { useStore } from '../state/store';
 import { RunControls } from './RunControls';
 import { TransportControls } from './TransportControls';
+import { LiveControls } from '../live/LiveControls';
 
 /** The bar across the top of the page. */
 export function TopBar() {
@@ -37,6 +38,7 @@ export function TopBar() {
       </nav>
       <RunControls />
       <TransportControls />
+      <LiveControls />
       <button type="button" className="gp-help-button" onClick={overlay('help')} title="Keyboard shortcuts (?)">?</button>
     </header>
   );

@@ -10,6 +10,7 @@ export function TransportControls() {
   const { player, runner } = app;
   const s = useStore(player.state, (x) => x);
   const hasOutput = useStore(runner.outputAudio, (c) => c !== null);
+  if (useStore(app.live.state, (l) => l.enabled)) return null; // the live transport replaces it
   return (
     <div className="gp-bar-group gp-transport" data-testid="transport">
       <button type="button" className={`gp-play${s.playing ? ' on' : ''}`} onClick={() => void togglePlay(app)}

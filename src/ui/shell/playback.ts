@@ -3,6 +3,7 @@ import type { AppServices } from '../AppContext';
 
 /** Plays the output audio, or stops what is playing; tells the user when there is nothing to play. */
 export async function togglePlay(app: AppServices): Promise<void> {
+  if (app.live.state.get().enabled) return app.live.togglePlay();
   if (app.player.state.get().playing) {
     app.player.stop();
     return;

@@ -6,6 +6,7 @@ import { fileSpecs } from './files';
 import { gaRatingSpecs } from './gaRating';
 import { gallerySpecs } from './gallery';
 import { layoutSpecs } from './layout';
+import { liveSpecs } from './live';
 import { liveIoSpecs } from './liveio';
 import { liveIoWidgetSpecs } from './liveioWidgets';
 import { markovSpecs } from './markov';
@@ -18,4 +19,4 @@ import type { Spec } from './spec';
 export const specs: Spec[] = [...layoutSpecs, ...buildSpecs, ...paramSpecs, ...comfortSpecs, ...markovSpecs, ...fileSpecs,
   ...gaRatingSpecs,
   ...audioFileSpecs, ...pianoSpecs, ...gallerySpecs, ...mlSpecs,
-  ...liveIoSpecs, ...liveIoWidgetSpecs];
+  ...liveIoSpecs, ...liveIoWidgetSpecs, ...liveSpecs];

@@ -1,0 +1,27 @@
+/**
+ * Worker entry of the live DDSP instrument (nodes/ddsp/live/ddspGenerator.ts): decodes frame by
+ * frame with its own onnxruntime-web session (WASM, one thread) and hands the synthesized blocks to
+ * the stream's AudioWorklet. Models are fetched from `<base>models/<id>/` and checked against
+ * their manifest, as the page's model service does.
+ */
+import { DDSP_DECODER_CONTRACT, DecoderSession, instrumentModelId } from '../../../nodes/ddsp/decoder';
+import { DdspStreamGenerator, type LiveDdspParams } from '../../../nodes/ddsp/live/ddspGenerator';
+import { fetchSource } from '../../ml/browserModels';
+import { createModelService } from '../../ml/modelService';
+import { OrtBackend } from '../../ml/ortBackend';
+import { hostBlockGenerators } from '../stream/workerHost';
+
+const models = createModelService({
+  backend: async () => {
+    const ort = await import('onnxruntime-web/webgpu');
+    ort.env.wasm.numThreads = 1;
+    ort.env.logLevel = 'error';
+    return new OrtBackend({ ort, webgpuUnavailable: async () => 'the live DDSP stream decodes on WASM' });
+  },
+  source: fetchSource(`${import.meta.env.BASE_URL}models/`),
+});
+
+hostBlockGenerators({
+  ddsp: ({ sampleRate, options }) => new DdspStreamGenerator(sampleRate, Number(options.seed ?? 0), options.params as LiveDdspParams,
+    async (instrument) => new DecoderSession(await models.load(instrumentModelId(instrument), { require: DDSP_DECODER_CONTRACT, provider: 'wasm', who: 'the live DDSP stream' }))),
+});

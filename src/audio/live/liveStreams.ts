@@ -1,0 +1,53 @@
+/**
+ * Worker-generated streams for live instances (`LiveAudio.stream`, nodes/live/liveServices.ts): the
+ * workers a node may name, and an endpoint that exists at once while the Worker and the
+ * AudioWorklet of src/audio/stream start behind it (controls sent meanwhile are queued).
+ */
+import type { LiveStream, LiveStreamSpec } from '../../../nodes/live/liveServices';
+import { createAudioStream, type AudioStream, type ControlMessage } from '../stream';
+
+/** The generator workers live nodes can ask for, by name. */
+const STREAM_WORKERS: Readonly<Record<string, () => Worker>> = {
+  ddsp: () => new Worker(new URL('./ddspStreamWorker.ts', import.meta.url), { type: 'module', name: 'genpatch DDSP stream' }),
+};
+
+/** True where streams can run: a real-time AudioContext with AudioWorklets, and Workers. */
+export function canStream(ctx: BaseAudioContext): ctx is AudioContext {
+  return typeof Worker !== 'undefined' && typeof AudioContext !== 'undefined' && ctx instanceof AudioContext && 'audioWorklet' in ctx;
+}
+
+/**
+ * A stream endpoint: a gain node that the stream's worklet joins once it runs.
+ * @example
+ * const s = createLiveStream(ctx, { worker: 'ddsp', generator: 'ddsp', options: { seed: 1 } });
+ * s.control({ type: 'on', pitch: 60, velocity: 0.8 });
+ */
+export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec): LiveStream {
+  const makeWorker = STREAM_WORKERS[spec.worker];
+  if (!makeWorker) throw new Error(`live stream: no worker "${spec.worker}" (there are: ${Object.keys(STREAM_WORKERS).join(', ')})`);
+  const worker = makeWorker();
+  const output = ctx.createGain();
+  const queued: ControlMessage[] = [];
+  let stream: AudioStream | null = null;
+  let closed = false;
+  const send = (s: AudioStream, message: ControlMessage): void => { s.control(message).catch(() => undefined); };
+  createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: 4096, onError: spec.onError }).then((s) => {
+    if (closed) { s.close(); return; }
+    stream = s;
+    s.node.connect(output);
+    for (const message of queued.splice(0)) send(s, message);
+  }, (err: Error) => spec.onError?.(err.message));
+  return {
+    output,
+    control(message) {
+      if (stream) send(stream, message);
+      else if (!closed) queued.push(message);
+    },
+    dispose() {
+      closed = true;
+      stream?.close();
+      worker.terminate();
+      output.disconnect();
+    },
+  };
+}
