@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ControlLatency, StreamStats } from '../../src/audio/stream';
+import { ddspLiveScenario } from '../ddsp/liveScenario';
 
 /** Options from the command line. */
 export interface LiveBenchOptions {
@@ -69,4 +70,4 @@ const stream: LiveScenario = {
 };
 
 /** Scenarios by name; the first is the default. */
-export const scenarios: Record<string, LiveScenario> = { stream };
+export const scenarios: Record<string, LiveScenario> = { stream, ddsp: ddspLiveScenario };

@@ -4,7 +4,7 @@
  * explicitly; a connection is legal only between equal types, through a conversion, or into `any`.
  */
 import type {
-  AudioClip, Chords, Features, Grid, Latent, ModelValue, NoteSequence, Scale, Tokens,
+  AudioClip, Chords, Features, Grid, Latent, ModelValue, NoteSequence, Scale, SynthControls, Tokens,
 } from './values';
 
 /** Definition of one port type. */
@@ -34,6 +34,7 @@ export interface PortValueMap {
   boolean: boolean;
   text: string;
   features: Features;
+  'ddsp-controls': SynthControls;
   latent: Latent;
   tokens: Tokens;
   grid: Grid;
@@ -89,6 +90,21 @@ function validateFeatures(v: unknown): string | null {
   if (!(v.f0 instanceof Float32Array)) return 'f0: expected a Float32Array';
   if (!(v.loudness instanceof Float32Array)) return 'loudness: expected a Float32Array';
   if (v.f0.length !== v.loudness.length) return 'f0 and loudness differ in length';
+  return null;
+}
+
+function validateSynthControls(v: unknown): string | null {
+  if (!isObj(v)) return 'expected a SynthControls object';
+  if (!finite(v.frameRate) || v.frameRate <= 0) return 'frameRate: expected a positive number';
+  for (const key of ['f0', 'amplitude', 'harmonics', 'noise']) {
+    if (!(v[key] instanceof Float32Array)) return `${key}: expected a Float32Array`;
+  }
+  const frames = (v.f0 as Float32Array).length;
+  if ((v.amplitude as Float32Array).length !== frames) return 'f0 and amplitude differ in length';
+  for (const [key, count] of [['harmonics', 'harmonicCount'], ['noise', 'noiseBands']] as const) {
+    if (!Number.isInteger(v[count]) || (v[count] as number) < 1) return `${count}: expected a positive integer`;
+    if ((v[key] as Float32Array).length !== frames * (v[count] as number)) return `${key}: length is not frames × ${count}`;
+  }
   return null;
 }
 
@@ -168,6 +184,7 @@ export const builtinPortTypes: PortTypeDef[] = [
   def('boolean', 'Boolean', '#8d8d8d', (v) => (typeof v === 'boolean' ? null : 'expected true or false')),
   def('text', 'Text', '#e8e2a0', (v) => (typeof v === 'string' ? null : 'expected a string')),
   def('features', 'Features', '#ffb347', validateFeatures),
+  def('ddsp-controls', 'Synth controls', '#ff8a65', validateSynthControls),
   def('latent', 'Latent', '#c77dff', validateLatent),
   def('tokens', 'Tokens', '#7bd389', validateTokens),
   def('grid', 'Grid', '#4dd0e1', validateGrid),

@@ -61,6 +61,21 @@ export interface Features {
   extra?: Record<string, Float32Array>;
 }
 
+/**
+ * Frame-rate controls of a harmonic-plus-filtered-noise synthesizer (the `ddsp-controls` port type,
+ * docs/ddsp.md): per frame an f0 in Hz, an overall amplitude, a harmonic distribution and noise-band
+ * magnitudes (frames × harmonicCount and frames × noiseBands, row-major).
+ */
+export interface SynthControls {
+  frameRate: number;
+  f0: Float32Array;
+  amplitude: Float32Array;
+  harmonicCount: number;
+  harmonics: Float32Array;
+  noiseBands: number;
+  noise: Float32Array;
+}
+
 /** A latent trajectory: frames × dims, row-major, with its frame rate and model space. */
 export interface Latent {
   space: string;

@@ -6,6 +6,13 @@
 import type { LiveStream, LiveStreamSpec } from '../../../nodes/live/liveServices';
 import { createAudioStream, type AudioStream, type ControlMessage } from '../stream';
 
+/**
+ * Frames buffered between a stream's Worker and its worklet: 4096 at 48 kHz is 85 ms from a note
+ * to its sound, and the only size that did not underrun on a loaded 2-core machine (2048 halves
+ * the latency; `npm run bench -- ddsp` measures all three).
+ */
+const BUFFER_FRAMES = 4096;
+
 /** The generator workers live nodes can ask for, by name. */
 const STREAM_WORKERS: Readonly<Record<string, () => Worker>> = {
   ddsp: () => new Worker(new URL('./ddspStreamWorker.ts', import.meta.url), { type: 'module', name: 'genpatch DDSP stream' }),
@@ -31,7 +38,7 @@ export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec): LiveS
   let stream: AudioStream | null = null;
   let closed = false;
   const send = (s: AudioStream, message: ControlMessage): void => { s.control(message).catch(() => undefined); };
-  createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: 4096, onError: spec.onError }).then((s) => {
+  createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: BUFFER_FRAMES, onError: spec.onError }).then((s) => {
     if (closed) { s.close(); return; }
     stream = s;
     s.node.connect(output);

@@ -20,7 +20,8 @@ export interface WidgetEvent {
 /** What the page offers to the specs and the bench. */
 export interface LiveIoApi {
   crossOriginIsolated: boolean;
-  startStream(options: Omit<AudioStreamOptions, 'onError' | 'worker'>): Promise<{ transport: string; sampleRate: number; baseLatency: number; outputLatency: number }>;
+  /** `worker: 'ddsp'` streams from the live DDSP instrument's Worker (src/audio/live/ddspStreamWorker.ts) instead of the built-in generators. */
+  startStream(options: Omit<AudioStreamOptions, 'onError' | 'worker'> & { worker?: 'ddsp' }): Promise<{ transport: string; sampleRate: number; baseLatency: number; outputLatency: number }>;
   control(message: ControlMessage): Promise<ControlLatency>;
   streamStats(): Promise<StreamStats>;
   /** Loudest frequency and RMS of the stream's output now. */
@@ -42,6 +43,7 @@ declare global {
 
 let ctx: AudioContext | null = null;
 let stream: AudioStream | null = null;
+let streamWorker: Worker | undefined;
 let streamMeter: LevelMeter | null = null;
 let mic: MicrophoneInput | null = null;
 let micMeter: LevelMeter | null = null;
@@ -54,7 +56,10 @@ const api: LiveIoApi = {
   async startStream(options) {
     const c = context();
     await c.resume();
-    stream = await createAudioStream(c, { ...options, onError: (m) => api.errors.push(m) });
+    const { worker: workerName, ...rest } = options;
+    streamWorker = workerName === 'ddsp'
+      ? new Worker(new URL('../../../src/audio/live/ddspStreamWorker.ts', import.meta.url), { type: 'module', name: 'genpatch DDSP stream' }) : undefined;
+    stream = await createAudioStream(c, { ...rest, worker: streamWorker, onError: (m) => api.errors.push(m) });
     stream.node.connect(c.destination);
     streamMeter = createLevelMeter(c, stream.node, 4096);
     return { transport: stream.transport, sampleRate: c.sampleRate, baseLatency: c.baseLatency, outputLatency: c.outputLatency };
@@ -65,6 +70,7 @@ const api: LiveIoApi = {
   async stopStream() {
     streamMeter?.disconnect();
     stream?.close();
+    streamWorker?.terminate();
     stream = null;
     streamMeter = null;
   },
