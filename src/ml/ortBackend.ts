@@ -21,6 +21,8 @@ export interface OrtBackendOptions {
   ort: OrtModule;
   /** Says why WebGPU cannot be used here, or null when it can (Node: always a reason). */
   webgpuUnavailable(): Promise<string | null>;
+  /** Says why 'auto' should pass over an available WebGPU (a software adapter, slower than WASM), or null. */
+  webgpuNotPreferred?(): Promise<string | null>;
 }
 
 interface Entry {
@@ -39,6 +41,7 @@ export class OrtBackend implements InferenceBackend {
   private readonly sessions = new Map<string, Promise<Entry>>();
   private readonly counters: BackendStats = { sessionsCreated: 0, cacheHits: 0, runs: 0 };
   private webgpuReason: Promise<string | null> | null = null;
+  private autoReason: Promise<string | null> | null = null;
 
   constructor(private readonly options: OrtBackendOptions) {}
 
@@ -48,13 +51,23 @@ export class OrtBackend implements InferenceBackend {
     return this.webgpuReason;
   }
 
+  /** Why 'auto' passes over WebGPU although it is there (null: it takes it), asked once. */
+  private autoSkipsWebgpu(): Promise<string | null> {
+    this.autoReason ??= (this.options.webgpuNotPreferred?.() ?? Promise.resolve(null)).catch(() => null);
+    return this.autoReason;
+  }
+
   async find(sha256: string, provider: ProviderPreference): Promise<SessionInfo | null> {
-    const order: Provider[] = provider === 'auto' ? ['webgpu', 'wasm'] : [provider];
+    // 'auto' reuses a WebGPU session only where it would pick WebGPU itself.
+    const skip = provider === 'auto' ? (await this.webgpuProblem()) ?? (await this.autoSkipsWebgpu()) : null;
+    const order: Provider[] = provider !== 'auto' ? [provider] : skip ? ['wasm'] : ['webgpu', 'wasm'];
     for (const p of order) {
       const entry = this.sessions.get(`${sha256}:${p}`);
       if (!entry) continue;
       const found = await entry.then((e) => e.info, () => null);
-      if (found) { this.counters.cacheHits++; return found; }
+      if (!found) continue;
+      this.counters.cacheHits++;
+      return skip && !found.fallbackReason ? { ...found, fallbackReason: skip } : found;
     }
     return null;
   }
@@ -64,7 +77,7 @@ export class OrtBackend implements InferenceBackend {
     if (cached) return cached;
     let fallbackReason: string | undefined;
     if (request.provider !== 'wasm') {
-      const problem = await this.webgpuProblem();
+      const problem = (await this.webgpuProblem()) ?? (request.provider === 'auto' ? await this.autoSkipsWebgpu() : null);
       if (!problem) {
         try {
           return (await this.create(request, 'webgpu')).info;

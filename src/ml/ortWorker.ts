@@ -28,6 +28,24 @@ async function webgpuUnavailable(): Promise<string | null> {
   return (await gpu.requestAdapter()) ? null : 'no WebGPU adapter is available';
 }
 
+/** GPUAdapterInfo fields that tell a software renderer (SwiftShader, llvmpipe) from a GPU. */
+interface AdapterInfo { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
+
+/**
+ * Why 'auto' should run on WASM although WebGPU is there: a software adapter emulates the GPU on
+ * the CPU and runs these small models several times slower than onnxruntime's WASM kernels
+ * (`npm run bench -- neural`). 'webgpu' asked for explicitly still uses it.
+ */
+async function webgpuNotPreferred(): Promise<string | null> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: AdapterInfo } | null> } }).gpu;
+  const info = (await gpu?.requestAdapter())?.info;
+  if (!info) return null;
+  const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
+  return info.isFallbackAdapter || /swiftshader|llvmpipe|software|lavapipe/i.test(name)
+    ? `the WebGPU adapter is a software renderer (${name || 'fallback adapter'}), slower than WASM`
+    : null;
+}
+
 /** A tensor whose data owns its whole ArrayBuffer, so the buffer can be transferred. */
 function owned(t: MlTensor): MlTensor {
   const d = t.data;
@@ -38,7 +56,7 @@ function owned(t: MlTensor): MlTensor {
 const ortModule = import('onnxruntime-web/webgpu');
 const backend = ortModule.then((ort) => {
   ort.env.logLevel = 'error';
-  return new OrtBackend({ ort, webgpuUnavailable });
+  return new OrtBackend({ ort, webgpuUnavailable, webgpuNotPreferred });
 });
 
 const api: OrtWorkerApi = {

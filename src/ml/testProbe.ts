@@ -1,10 +1,11 @@
 /**
- * What the ml browser test drives through `window.__genpatch.ml()`: the fixture models
- * (tests/fixtures/models, served at /test-models/ by testModelsVitePlugin.ts) loaded through the
- * real page service and inference Worker, with JSON-friendly feeds and outputs.
+ * What the ml browser tests drive through `window.__genpatch.ml()`: the fixture models
+ * (tests/fixtures/models, served at /test-models/ by testModelsVitePlugin.ts) or the shipped ones
+ * (public/models, at /models/) loaded through the real page service and inference Worker, with
+ * JSON-friendly feeds and outputs.
  */
 import { createBrowserModelService } from './browserModels';
-import type { ModelService, Provider } from './service';
+import type { LoadedModel, ModelService, Provider, ProviderPreference } from './service';
 import type { MlTensor, TensorMap, TensorType } from './tensors';
 import { float32, int32, int64, toNumbers } from './tensors';
 import { createWorkerBackend } from './workerBackend';
@@ -16,10 +17,14 @@ export interface JsonTensor {
   data: number[];
 }
 
-/** One probe run: which fixture, on which provider, with which feeds. */
+/** Where a probed model comes from: the test fixtures (default) or the shipped models. */
+export type ProbeSource = 'fixtures' | 'shipped';
+
+/** One probe run: which model, on which provider, with which feeds. */
 export interface ProbeRequest {
   model: string;
-  provider: Provider;
+  provider: ProviderPreference;
+  source?: ProbeSource;
   feeds: Record<string, JsonTensor>;
   outputs?: string[];
 }
@@ -27,6 +32,8 @@ export interface ProbeRequest {
 /** What a probe run reports. */
 export interface ProbeResult {
   provider: Provider;
+  /** Why 'auto' fell back to WASM, when it did. */
+  fallbackReason?: string;
   sha256: string;
   inputNames: string[];
   outputs: Record<string, JsonTensor>;
@@ -35,6 +42,8 @@ export interface ProbeResult {
 /** The probe on the page. */
 export interface MlProbe {
   run(request: ProbeRequest): Promise<ProbeResult>;
+  /** The loaded model itself, for code evaluated in the page (bench/neural drives its generation loop with it). */
+  model(id: string, provider: ProviderPreference, source?: ProbeSource): Promise<LoadedModel>;
   /** Session cache counters of the probe's service. */
   stats(): Promise<{ sessionsCreated: number; cacheHits: number; runs: number }>;
   /** The Worker's onnxruntime settings (threads, cross-origin isolation). */
@@ -54,18 +63,24 @@ export function mlProbe(): MlProbe {
 
 function makeProbe(): MlProbe {
   const worker = createWorkerBackend();
-  const models: ModelService = createBrowserModelService({ baseUrl: '/test-models/', backend: async () => worker });
+  // Both services share the Worker, so they share its session cache.
+  const services: Record<ProbeSource, ModelService> = {
+    fixtures: createBrowserModelService({ baseUrl: '/test-models/', backend: async () => worker }),
+    shipped: createBrowserModelService({ backend: async () => worker }),
+  };
+  const load = (id: string, provider: ProviderPreference, source: ProbeSource = 'fixtures') => services[source].load(id, { provider });
   return {
     async run(request) {
-      const model = await models.load(request.model, { provider: request.provider });
+      const model = await load(request.model, request.provider, request.source);
       const feeds: TensorMap = {};
       for (const [name, t] of Object.entries(request.feeds)) feeds[name] = fromJson(t);
       const out = await model.run(feeds, request.outputs);
       const outputs: Record<string, JsonTensor> = {};
       for (const [name, t] of Object.entries(out)) outputs[name] = { type: t.type, dims: t.dims, data: toNumbers(t) };
-      return { provider: model.provider, sha256: model.sha256, inputNames: model.inputNames, outputs };
+      return { provider: model.provider, fallbackReason: model.fallbackReason, sha256: model.sha256, inputNames: model.inputNames, outputs };
     },
-    stats: () => models.stats(),
+    model: load,
+    stats: () => services.fixtures.stats(),
     environment: () => worker.environment(),
   };
 }

@@ -6,6 +6,8 @@ import { createNodeOfflineRenderer } from '../../src/audio/nodeOfflineRenderer';
 import { loadPatch, type Patch, type Problem } from '../../src/engine/patch';
 import { Scheduler } from '../../src/engine/scheduler';
 import type { Evaluation } from '../../src/engine/scheduler-types';
+import { createNodeModelService } from '../../src/ml/nodeModels';
+import { modelServices } from '../../src/ml/service';
 
 /** A rendered patch: the loaded patch, its load problems and the evaluation. */
 export interface RenderedPatch {
@@ -19,7 +21,8 @@ export async function renderPatchFile(path: string, globalSeed = 0): Promise<Ren
   const registry = createRegistry();
   const { patch, problems } = loadPatch(readFileSync(path, 'utf8'), registry, { fileName: basename(path) });
   if (!patch) throw new Error(`${path}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  const scheduler = new Scheduler(registry, { services: { renderer: createNodeOfflineRenderer() } });
-  const evaluation = await scheduler.evaluate(patch, { globalSeed });
+  const models = createNodeModelService();
+  const scheduler = new Scheduler(registry, { services: { renderer: createNodeOfflineRenderer(), ...modelServices(models) } });
+  const evaluation = await scheduler.evaluate(patch, { globalSeed }).finally(() => models.dispose());
   return { patch, problems, evaluation };
 }

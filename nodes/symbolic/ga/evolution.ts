@@ -36,6 +36,8 @@ export interface Population {
 export interface EvolutionHooks {
   yield(): Promise<void>;
   progress(fraction: number): void;
+  /** Called with each population before it is scored (fitness terms that score in batches). */
+  prepare?(pop: Population): Promise<void>;
 }
 
 /** The genes of individual `i` (a view, not a copy). */
@@ -120,6 +122,7 @@ export async function evolve(
 ): Promise<EvolutionResult> {
   const pause = yielder(hooks);
   let population = randomPopulation(settings.genome, settings.populationSize, rng);
+  await hooks?.prepare?.(population);
   let fitness = await evaluatePopulation(population, settings.genome, score, pause);
   const best: number[] = [];
   const mean: number[] = [];
@@ -130,6 +133,7 @@ export async function evolve(
   record();
   for (let g = 0; g < generations; g++) {
     population = breed(population, fitness, settings, rng);
+    await hooks?.prepare?.(population);
     fitness = await evaluatePopulation(population, settings.genome, score, pause);
     record();
     await pause();

@@ -5,7 +5,7 @@ import type { Note, NoteSequence } from '../../../src/engine/values';
 import { roundUpToBar } from '../../../src/music/noteSequence';
 import { breed, evolve, genomeAt, randomPopulation, type EvolutionSettings, type Population } from './evolution';
 import { asFitnessModel } from './fitnessModel';
-import { scoreMelody, scoreTerm } from './fitnessTerms';
+import { needsPreparation, prepareFitness, scoreMelody, scoreTerm } from './fitnessTerms';
 import { decodeGenome } from './genome';
 import { createMelody, melodyNotes } from './melody';
 import { decodeState, encodeState, parseRatings } from './populationState';
@@ -49,6 +49,8 @@ export async function runAutomatic(
   const result = await evolve(settings, opts.generations, (m) => scoreMelody(fitness, m), ctx.rng, {
     yield: () => ctx.yield(),
     progress: (f) => ctx.progress(f, 'evolving'),
+    prepare: needsPreparation(fitness) ? (pop) => prepareFitness(fitness, Array.from({ length: pop.size }, (_, i) =>
+      decodeGenome(genomeAt(pop, i), settings.genome, createMelody(pop.steps))), ctx) : undefined,
   });
   const ranked = rankByFitness(result.fitness);
   const top = ranked.slice(0, Math.min(opts.show, ranked.length));

@@ -6,6 +6,7 @@
  */
 import type { ChordSpan, ModelValue } from '../../../src/engine/values';
 import type { MarkovModel } from '../markov/markovModel';
+import type { NeuralLikelihoodTerm } from '../../neural/neuralFitness';
 
 /** A target melody as plain arrays (pitch, start and duration in beats). */
 export interface TargetMelody {
@@ -21,7 +22,8 @@ export type FitnessTerm =
   | { type: 'smooth-contour'; weight: number; maxLeap: number }
   | { type: 'density'; weight: number; notesPerBeat: number }
   | { type: 'similarity'; weight: number; target: TargetMelody }
-  | { type: 'markov-likelihood'; weight: number; model: MarkovModel };
+  | { type: 'markov-likelihood'; weight: number; model: MarkovModel }
+  | NeuralLikelihoodTerm;
 
 /** The term type names. */
 export type FitnessTermType = FitnessTerm['type'];

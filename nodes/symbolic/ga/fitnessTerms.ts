@@ -8,6 +8,8 @@ import { contextPath } from '../markov/contextTrie';
 import { probabilityOf } from '../markov/markovDistribution';
 import type { MarkovModel } from '../markov/markovModel';
 import { eventKey, intervalKey } from '../markov/stateEncoding';
+import type { NodeContext } from '../../../src/engine/node';
+import { neuralLikelihood, prepareNeuralTerm } from '../../neural/neuralFitness';
 import type { FitnessModel, FitnessTerm, FitnessTermType } from './fitnessModel';
 import type { Melody } from './melody';
 
@@ -158,6 +160,7 @@ export const TERM_EVALUATORS: { [T in FitnessTermType]: Evaluator<T> } = {
   density,
   similarity,
   'markov-likelihood': markovLikelihood,
+  'neural-likelihood': neuralLikelihood,
 };
 
 /** The score of one term for a melody, in [0, 1]. */
@@ -181,4 +184,17 @@ export function scoreMelody(model: FitnessModel, melody: Melody): number {
     weights += term.weight;
   }
   return weights > 0 ? sum / weights : 0;
+}
+
+/** True when a fitness has terms that must be prepared asynchronously before scoreMelody. */
+export function needsPreparation(model: FitnessModel): boolean {
+  return model.terms.some((t) => t.type === 'neural-likelihood' && t.weight > 0);
+}
+
+/**
+ * Prepares the terms that score asynchronously (a neural model scores a whole generation in batched
+ * calls); ga.evolve awaits it for every generation before scoreMelody.
+ */
+export async function prepareFitness(model: FitnessModel, melodies: readonly Melody[], ctx: NodeContext): Promise<void> {
+  for (const term of model.terms) if (term.type === 'neural-likelihood' && term.weight > 0) await prepareNeuralTerm(term, melodies, ctx);
 }

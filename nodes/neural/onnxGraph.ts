@@ -1,0 +1,110 @@
+/**
+ * Reads the declared inputs and outputs of an ONNX graph (names, element types, shapes) straight
+ * from the protobuf bytes, without onnxruntime: what a lone user .onnx needs to get a derived
+ * manifest. Only the few fields on that path are decoded (ModelProto.graph → GraphProto.input /
+ * output / initializer → ValueInfoProto → TypeProto.Tensor → TensorShapeProto); the rest is skipped.
+ */
+import protobuf from 'protobufjs/minimal.js';
+
+/** One graph input or output: a dim is a size, an axis name, or null when the graph leaves it open. */
+export interface GraphValue {
+  name: string;
+  dtype: string;
+  shape: (number | string | null)[];
+}
+
+/** What a graph takes and gives. */
+export interface GraphInfo {
+  inputs: GraphValue[];
+  outputs: GraphValue[];
+}
+
+/** TensorProto.DataType numbers → manifest dtypes (others keep their number). */
+const DTYPES: Record<number, string> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16' };
+
+type Reader = protobuf.Reader;
+
+/** Calls `visit(field, reader)` for each field of the message in `bytes`; visit returns false to skip it. */
+function fields(bytes: Uint8Array, visit: (field: number, reader: Reader) => boolean): void {
+  const reader = protobuf.Reader.create(bytes);
+  while (reader.pos < reader.len) {
+    const tag = reader.uint32();
+    if (!visit(tag >>> 3, reader)) reader.skipType(tag & 7);
+  }
+}
+
+const toNumber = (v: number | { toNumber(): number }): number => (typeof v === 'number' ? v : v.toNumber());
+
+function readShape(bytes: Uint8Array): (number | string | null)[] {
+  const dims: (number | string | null)[] = [];
+  fields(bytes, (field, r) => {
+    if (field !== 1) return false;
+    let dim: number | string | null = null;
+    fields(r.bytes(), (f, d) => {
+      if (f === 1) dim = toNumber(d.int64() as unknown as number | { toNumber(): number });
+      else if (f === 2) dim = d.string() || null;
+      else return false;
+      return true;
+    });
+    dims.push(dim);
+    return true;
+  });
+  return dims;
+}
+
+function readValueInfo(bytes: Uint8Array): GraphValue {
+  const value: GraphValue = { name: '', dtype: 'unknown', shape: [] };
+  fields(bytes, (field, r) => {
+    if (field === 1) value.name = r.string();
+    else if (field === 2) {
+      fields(r.bytes(), (f, t) => {
+        if (f !== 1) return false; // tensor_type only
+        fields(t.bytes(), (g, u) => {
+          if (g === 1) { const n = u.int32(); value.dtype = DTYPES[n] ?? `type ${n}`; }
+          else if (g === 2) value.shape = readShape(u.bytes());
+          else return false;
+          return true;
+        });
+        return true;
+      });
+    } else return false;
+    return true;
+  });
+  return value;
+}
+
+function initializerName(bytes: Uint8Array): string {
+  let name = '';
+  fields(bytes, (field, r) => (field === 8 ? ((name = r.string()), true) : false));
+  return name;
+}
+
+/**
+ * The inputs (initializers excluded) and outputs of the graph in an ONNX model file.
+ * @example
+ * readGraphInfo(bytes).inputs.map((v) => v.name); // ['input_ids', 'h0', 'c0']
+ */
+export function readGraphInfo(bytes: Uint8Array, where: string): GraphInfo {
+  const inputs: GraphValue[] = [];
+  const outputs: GraphValue[] = [];
+  const initializers = new Set<string>();
+  let sawGraph = false;
+  try {
+    fields(bytes, (field, r) => {
+      if (field !== 7) return false;
+      sawGraph = true;
+      fields(r.bytes(), (f, g) => {
+        if (f === 11) inputs.push(readValueInfo(g.bytes()));
+        else if (f === 12) outputs.push(readValueInfo(g.bytes()));
+        else if (f === 5) initializers.add(initializerName(g.bytes()));
+        else return false;
+        return true;
+      });
+      return true;
+    });
+  } catch (err) {
+    throw new Error(`${where}: not a readable ONNX model (${(err as Error).message})`);
+  }
+  if (!sawGraph) throw new Error(`${where}: not an ONNX model (no graph in it)`);
+  return { inputs: inputs.filter((v) => !initializers.has(v.name)), outputs };
+}
