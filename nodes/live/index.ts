@@ -1,9 +1,10 @@
-/** The live family: control sources (slider, XY pad, LFO, random, envelope follower, keyboard) and playable audio nodes (synth, filter, mix), each with a live face. */
+/** The live family: control sources (slider, XY pad, LFO, random, envelope follower, keyboard) and playable audio nodes (microphone, synth, filter, mix), each with a live face. */
 import type { NodeDef } from '../../src/engine/node';
 import { filterNode } from './filterNode';
 import { followerNode } from './followerNode';
 import { keyboardNode } from './keyboardNode';
 import { lfoNode } from './lfoNode';
+import { microphoneNode } from './microphoneNode';
 import { liveMixNode } from './mixNode';
 import { randomNode } from './randomNode';
 import { sliderNode } from './sliderNode';
@@ -18,6 +19,7 @@ export const liveNodes: NodeDef[] = [
   randomNode,
   followerNode,
   keyboardNode,
+  microphoneNode,
   liveSynthNode,
   filterNode,
   liveMixNode,

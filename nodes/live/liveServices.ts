@@ -77,6 +77,20 @@ export interface LiveStream {
   dispose(): void;
 }
 
+/** Where a microphone stands: opening, ready, or why there is no signal. */
+export type LiveMicrophoneStatus = 'opening' | 'ready' | 'denied' | 'no-device' | 'unsupported' | 'error';
+
+/** The performer's microphone at its `output` endpoint (silent until the device opens). */
+export interface LiveMicrophone {
+  output: unknown;
+  /** The device's state; `message` says in words why there is no signal. */
+  status(): { status: LiveMicrophoneStatus; message: string };
+  /** New level in dB, reached within `glideSeconds`. */
+  set(db: number, glideSeconds: number): void;
+  /** Stops the device (its light goes off) and disconnects the output. */
+  dispose(): void;
+}
+
 /** Makes audio endpoints for live instances. */
 export interface LiveAudio {
   sampleRate: number;
@@ -88,6 +102,8 @@ export interface LiveAudio {
   tap(windowSeconds: number): LiveTap;
   /** A Worker-generated stream; hosts without Workers and AudioWorklets (offline rendering) leave it out. */
   stream?(spec: LiveStreamSpec): LiveStream;
+  /** Opens the microphone at level `db`; hosts without capture devices (offline rendering) leave it out. */
+  microphone?(db: number): LiveMicrophone;
 }
 
 /** Note events played by a performer: the on-screen keyboard of a node, or MIDI inputs. */

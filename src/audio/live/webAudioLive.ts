@@ -6,6 +6,8 @@
 import { dbToGain } from '../../../nodes/audio/clipOps';
 import { webAudioQ, type FilterSpec } from '../../../nodes/live/biquad';
 import type { LiveAudio, LiveFilter, LiveGain, LiveStreamSpec, LiveSynth, LiveSynthSpec, LiveTap } from '../../../nodes/live/liveServices';
+import type { MicrophoneOptions } from '../inputs/microphone';
+import { canCapture, createLiveMicrophone } from './liveMicrophone';
 import { canStream, createLiveStream } from './liveStreams';
 import { midiToFrequency } from '../noteEvents';
 
@@ -142,11 +144,11 @@ function createTap(ctx: BaseAudioContext, windowSeconds: number): LiveTap {
 }
 
 /**
- * The live audio service of a context.
+ * The live audio service of a context; `microphone` picks the capture device (tests inject getUserMedia).
  * @example
  * const services = { liveAudio: createWebAudioLive(audioContext) };
  */
-export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = () => ctx.currentTime): LiveAudio {
+export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = () => ctx.currentTime, microphone: MicrophoneOptions = {}): LiveAudio {
   return {
     sampleRate: ctx.sampleRate,
     now,
@@ -155,5 +157,6 @@ export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = ()
     gain: (db) => createGain(ctx, db, now),
     tap: (seconds) => createTap(ctx, seconds),
     ...(canStream(ctx) ? { stream: (spec: LiveStreamSpec) => createLiveStream(ctx, spec) } : {}),
+    ...(canCapture(ctx) ? { microphone: (db: number) => createLiveMicrophone(ctx, db, now, microphone) } : {}),
   };
 }

@@ -6,9 +6,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { writeWav } from '../../../src/dsp/wav';
+import { createPatch } from '../../../src/engine/patch';
+import type { Patch } from '../../../src/engine/patch/types';
 import { BASE, ROOT } from '../harness';
+import { idle } from './helpers';
+import { sharePath } from './patches';
 import { withTimeout } from './probes';
 import { expect, type Spec } from './spec';
 
@@ -121,19 +125,23 @@ const midiSpec: Spec = {
   },
 };
 
+/** A second Chromium whose fake capture device plays a WAV: a 523.25 Hz sine at 0.5, 48 kHz; permission is granted. */
+async function launchWithFakeMic(browser: Browser): Promise<Browser> {
+  const rate = 48000;
+  const tone = Float32Array.from({ length: rate * 2 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 523.25 * i) / rate));
+  const wav = join(mkdtempSync(join(tmpdir(), 'genpatch-mic-')), 'mic.wav');
+  writeFileSync(wav, writeWav({ sampleRate: rate, channels: [tone] }));
+  return browser.browserType().launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`],
+  });
+}
+
 const micSpec: Spec = {
   name: 'live I/O: the fake microphone delivers its signal to the input',
   async run({ browser }) {
-    // Chromium's fake capture device plays this WAV: a 523.25 Hz sine at 0.5, 48 kHz.
-    const rate = 48000;
-    const tone = Float32Array.from({ length: rate * 2 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 523.25 * i) / rate));
-    const wav = join(mkdtempSync(join(tmpdir(), 'genpatch-mic-')), 'mic.wav');
-    writeFileSync(wav, writeWav({ sampleRate: rate, channels: [tone] }));
-    const micBrowser = await browser.browserType().launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`],
-    });
+    const micBrowser = await launchWithFakeMic(browser);
     try {
       const { page, errors } = await openLiveIo(await micBrowser.newContext());
       const opened = await page.evaluate(() => window.__liveio!.openMic());
@@ -150,5 +158,47 @@ const micSpec: Spec = {
   },
 };
 
+/** live.microphone → live.follower (and the output), as a shared patch. */
+function micFollowerPatch(): Patch {
+  const p = createPatch({ title: 'live mic', description: 'live mic (e2e live I/O spec).' });
+  p.nodes.push(
+    { id: 'mic', type: 'live.microphone', version: 1, position: { x: 0, y: 0 }, params: { gain: -6 } },
+    { id: 'follow', type: 'live.follower', version: 1, position: { x: 300, y: 0 }, params: { min: 0, max: 1 } },
+    { id: 'out', type: 'audio.output', version: 1, position: { x: 300, y: 320 }, params: {} },
+  );
+  p.edges.push({ id: 'e1', from: { node: 'mic', port: 'audio' }, to: { node: 'follow', port: 'audio' } }, { id: 'e2', from: { node: 'mic', port: 'audio' }, to: { node: 'out', port: 'audio' } });
+  return p;
+}
+
+const micNodeSpec: Spec = {
+  name: 'live I/O: a live.microphone node feeds the fake microphone to an envelope follower',
+  async run({ browser }) {
+    const micBrowser = await launchWithFakeMic(browser);
+    try {
+      const page = await (await micBrowser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await page.goto(BASE + sharePath(micFollowerPatch()));
+      await page.waitForFunction(() => window.__genpatch !== undefined);
+      await withTimeout(idle(page), 60_000, 'the microphone patch did not render');
+      await page.getByTestId('live-toggle').click();
+      await page.waitForFunction(() => window.__genpatchLive!.enabled());
+      await page.getByTestId('live-play').click();
+      await withTimeout(page.waitForFunction(() => (window.__genpatchLive!.values('follow')?.outputs.value ?? 0) > 0.05, undefined, { polling: 100 }), 20_000,
+        'the follower of the microphone stayed at 0');
+      const seen: number[] = [];
+      for (let i = 0; i < 10; i++) { seen.push((await page.evaluate(() => window.__genpatchLive!.values('follow')?.outputs.value))!); await page.waitForTimeout(50); }
+      const problems = await page.evaluate(() => window.__genpatchLive!.problems());
+      // 0.5 × √½ × −6 dB ≈ 0.18 RMS at the follower.
+      expect(seen.every((v) => v > 0.08 && v < 0.3), `the follower of a 0.5 sine at −6 dB read ${seen.map((v) => v.toFixed(3)).join(', ')}`);
+      expect(problems.length === 0, `live mode reported ${JSON.stringify(problems)}`);
+      expect(errors.length === 0, `the page reported errors:\n  ${errors.join('\n  ')}`);
+      console.log(`     follower of the microphone node: ${seen[0].toFixed(3)}…${seen.at(-1)!.toFixed(3)}`);
+    } finally {
+      await micBrowser.close();
+    }
+  },
+};
+
 /** Specs of live inputs and outputs (widgets: liveioWidgets.ts). */
-export const liveIoSpecs: Spec[] = [streamSpec('shared'), streamSpec('messages'), midiSpec, micSpec];
+export const liveIoSpecs: Spec[] = [streamSpec('shared'), streamSpec('messages'), midiSpec, micSpec, micNodeSpec];

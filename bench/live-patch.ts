@@ -1,0 +1,130 @@
+/**
+ * A whole example patch played live in headless Chromium. Every patch in patches/ with a live node
+ * is probed for a few seconds; the heaviest (audio-thread CPU per 128-frame quantum plus any stream
+ * Worker's generation time per 128 frames, medians) then plays for 60 s while a MIDI note is played
+ * through the Web MIDI shim every 1.5 s. Printed side by side: underruns (the device's, from
+ * AudioContext.playbackStats, and the stream rings'), CPU per quantum (median / p99 / max, traced
+ * on the audio thread) against the 2.67 ms deadline of 128 frames at 48 kHz, and control-to-sound
+ * latency (MIDI message → the note's pitch rising in the recording) without and with the device's
+ * output latency, against the 30 ms target. A patch with no keyboard gets one on its first live
+ * node with an events input. Tracing itself costs the audio thread a little.
+ * Usage: npm run bench -- live-patch [--seconds 60] [--probe 10] [--pitch 80] [--patch live-performance]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRegistry } from '../nodes/index';
+import { loadPatch } from '../src/engine/patch';
+import type { Patch } from '../src/engine/patch/types';
+import { build, launch, ROOT, serve, stop } from '../tests/e2e/harness';
+import { spread, type Spread } from './livePatch/analysis';
+import { liveRun, type LiveRunResult } from './livePatch/liveRun';
+
+const DEADLINE_MS = (128 / 48000) * 1000;
+const LATENCY_TARGET_MS = 30;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+/** Example patches with at least one live node, a keyboard added where they have none. */
+function livePatches(only: string | null): { name: string; patch: Patch; note: string }[] {
+  const registry = createRegistry();
+  const found: { name: string; patch: Patch; note: string }[] = [];
+  for (const file of readdirSync(resolve(ROOT, 'patches')).filter((f) => f.endsWith('.genpatch.json')).sort()) {
+    const name = file.replace('.genpatch.json', '');
+    if (only && name !== only) continue;
+    const { patch } = loadPatch(readFileSync(resolve(ROOT, 'patches', file), 'utf8'), registry);
+    if (!patch?.nodes.some((n) => registry.get(n.type)?.live)) continue;
+    let note = 'its own keyboard';
+    if (!patch.nodes.some((n) => n.type === 'live.keyboard')) {
+      const target = patch.nodes.find((n) => { const d = registry.get(n.type); return d?.live && d.inputs.events?.type === 'events'; });
+      if (!target) { console.log(`(${name}: no live node takes note events; skipped)`); continue; }
+      patch.nodes.push({ id: 'benchKeys', type: 'live.keyboard', version: 1, position: { x: target.position.x - 300, y: target.position.y + 300 }, params: {} });
+      patch.edges.push({ id: 'benchKeysEdge', from: { node: 'benchKeys', port: 'events' }, to: { node: target.id, port: 'events' } });
+      note = `a keyboard added into "${target.id}"`;
+    }
+    found.push({ name, patch, note });
+  }
+  if (found.length === 0) throw new Error(`bench live-patch: no patch in patches/ ${only ? `named ${only} ` : ''}has a live node`);
+  return found;
+}
+
+interface Figures { cpu: Spread; worker: Spread | null; cost: number; latency: Spread; total: Spread; outputMs: number }
+
+function figuresOf(r: LiveRunResult): Figures {
+  const cpu = spread(r.trace.quantumCpuMs);
+  const p = r.figures.producers;
+  const worker = p.length ? { count: p.reduce((s, t) => s + t.blocks, 0), median: p.reduce((s, t) => s + t.p50Ms, 0), p99: p.reduce((s, t) => s + t.p99Ms, 0), max: p.reduce((s, t) => s + t.maxMs, 0) } : null;
+  const outputMs = r.health.latencyMs ?? 0;
+  return {
+    cpu, worker, cost: cpu.median + (worker?.median ?? 0), outputMs,
+    latency: spread(r.latenciesMs), total: spread(r.latenciesMs.map((ms) => ms + outputMs)),
+  };
+}
+
+const f = (v: number, d = 2): string => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const ratio = (v: number, of: number): string => (Number.isFinite(v) ? `${(v / of).toFixed(2)}×` : '–');
+
+function column(r: LiveRunResult): string[] {
+  const g = figuresOf(r);
+  const ring = r.figures.streams.reduce((s, x) => s + x.underruns, 0);
+  const pb = r.figures.playback;
+  return [
+    `${r.seconds} s at ${r.sampleRate} Hz, ${r.trace.quantumCpuMs.length} quanta (busiest of ${r.trace.contexts} contexts)`,
+    pb ? `${pb.underrunEvents} (${f(pb.underrunDuration, 1)} ms)` : 'n/a',
+    r.figures.streams.length ? `${ring} quanta (${r.figures.streams.length} stream)` : 'no stream',
+    `${f(g.cpu.median, 3)} / ${f(g.cpu.p99)} / ${f(g.cpu.max)}`,
+    `${ratio(g.cpu.median, DEADLINE_MS)} / ${ratio(g.cpu.p99, DEADLINE_MS)} / ${ratio(g.cpu.max, DEADLINE_MS)}`,
+    g.worker ? `${f(g.worker.median, 3)} / ${f(g.worker.p99)} / ${f(g.worker.max)} (${ratio(g.worker.median, DEADLINE_MS)} / ${ratio(g.worker.p99, DEADLINE_MS)})` : 'none',
+    `${f(g.latency.median, 1)} (p99 ${f(g.latency.p99, 1)}; ${g.latency.count}/${r.notesPlayed} notes)`,
+    `${f(g.total.median, 1)} (device ${f(g.outputMs, 1)}${pb ? `, playbackStats avg ${f(pb.averageLatency, 1)}` : ''})`,
+    `${r.health.lateEvents} / ${r.health.longFrames}`,
+  ];
+}
+
+const ROWS = ['run', 'device underruns (playbackStats)', 'stream ring underruns', 'audio thread CPU / quantum ms (median / p99 / max)',
+  `… vs ${f(DEADLINE_MS)} ms deadline`, 'stream Worker ms / 128 frames (median / p99 / max)', 'control → sound ms, median', '… + device output latency ms, median',
+  'late events / stalled frames'];
+
+async function main(): Promise<void> {
+  const seconds = Number(arg('seconds', '60'));
+  const probe = Number(arg('probe', '10'));
+  const pitch = Number(arg('pitch', '80'));
+  const candidates = livePatches(process.argv.includes('--patch') ? arg('patch', '') : null);
+  build();
+  const server = await serve();
+  const browser = await launch();
+  const columns: [string, string[]][] = [];
+  try {
+    const costs: number[] = [];
+    if (candidates.length > 1) {
+      for (const c of candidates) {
+        const r = await liveRun(browser, c.patch, probe, pitch);
+        costs.push(figuresOf(r).cost);
+        columns.push([`${c.name} (probe)`, column(r)]);
+      }
+    }
+    const heaviest = candidates[costs.length ? costs.indexOf(Math.max(...costs)) : 0];
+    console.log(`live patches: ${candidates.map((c, i) => `${c.name} (${c.note}${costs.length ? `; cost ${f(costs[i], 3)} ms per quantum` : ''})`).join(', ')}; heaviest: ${heaviest.name}`);
+    const r = await liveRun(browser, heaviest.patch, seconds, pitch);
+    columns.push([`${heaviest.name}, ${seconds} s`, column(r)]);
+    const g = figuresOf(r);
+    const pb = r.figures.playback;
+    const underruns = (pb?.underrunEvents ?? 0) + r.figures.streams.reduce((s, x) => s + x.underruns, 0);
+    const targets = ['', '0', '0', `< ${f(DEADLINE_MS)}`, '< 1×', `< ${f(DEADLINE_MS)}`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, '0 / 0'];
+    const vs = ['', `${underruns} total`, '', `p99 ${ratio(g.cpu.p99, DEADLINE_MS)}`, '', g.worker ? `p99 ${ratio(g.worker.p99, DEADLINE_MS)}` : '', ratio(g.latency.median, LATENCY_TARGET_MS), ratio(g.total.median, LATENCY_TARGET_MS + g.outputMs), ''];
+    console.log(`Chromium (${r.trace.callbacks} device callbacks of ${r.trace.callbackFrames} frames, all contexts); MIDI note ${pitch} every 1.5 s; CPU is the audio thread's thread time per 128-frame quantum (trace).`);
+    console.log(`| figure | ${columns.map(([h]) => h).join(' | ')} | target | ${seconds} s run vs target |`);
+    console.log(`| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`);
+    ROWS.forEach((row, i) => console.log(`| ${row} | ${columns.map(([, c]) => c[i]).join(' | ')} | ${targets[i]} | ${vs[i]} |`));
+  } finally {
+    await browser.close();
+    stop(server);
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(`bench live-patch: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
