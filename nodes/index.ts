@@ -3,8 +3,10 @@ import type { NodeDef } from '../src/engine/node';
 import { NodeRegistry } from '../src/engine/registry';
 import { audioNodes } from './audio';
 import { conditioningNodes } from './conditioning';
+import { ddspNodes } from './ddsp';
 import { ioNodes } from './io';
 import { liveNodes } from './live';
+import { neuralNodes } from './neural';
 import { rhythmNodes } from './rhythm';
 import { symbolicNodes } from './symbolic';
 import { transformNodes } from './transform';
@@ -18,6 +20,8 @@ export const allNodes: NodeDef[] = [
   ...rhythmNodes,
   ...conditioningNodes,
   ...liveNodes,
+  ...ddspNodes,
+  ...neuralNodes,
 ];
 
 /** A fresh registry with every node type. */
