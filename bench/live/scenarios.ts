@@ -12,6 +12,8 @@ import { ddspLiveScenario } from '../ddsp/liveScenario';
 export interface LiveBenchOptions {
   seconds: number;
   bufferFrames: number;
+  /** Adaptive lead (frames kept ahead at first, grown on underruns); absent: the whole buffer. */
+  leadFrames?: number;
   transport: 'auto' | 'shared' | 'messages';
   /** Options for the generator (JSON from --options). */
   generatorOptions: Record<string, unknown>;
@@ -45,7 +47,7 @@ const stream: LiveScenario = {
   path: 'tests/e2e/pages/liveio.html',
   async run(page, options) {
     const started = await page.evaluate((o) => window.__liveio!.startStream({
-      generator: 'additive', options: o.generatorOptions, bufferFrames: o.bufferFrames, transport: o.transport,
+      generator: 'additive', options: o.generatorOptions, bufferFrames: o.bufferFrames, leadFrames: o.leadFrames, transport: o.transport,
     }), options);
     await page.waitForTimeout(1000);
     const warm = await page.evaluate(() => window.__liveio!.streamStats());
@@ -60,7 +62,7 @@ const stream: LiveScenario = {
     await page.evaluate(() => window.__liveio!.stopStream());
     const o = { hidden: 192, layers: 3, harmonics: 48, hop: 64, ...options.generatorOptions };
     return {
-      subject: `additive generator (${o.layers}×${o.hidden} network every ${o.hop} frames, ${o.harmonics} partials), ${stats.transport} transport, buffer ${options.bufferFrames} frames`,
+      subject: `additive generator (${o.layers}×${o.hidden} network every ${o.hop} frames, ${o.harmonics} partials), ${stats.transport} transport, buffer ${options.bufferFrames} frames${options.leadFrames ? `, adaptive lead from ${options.leadFrames}` : ''}`,
       stats,
       underrunsAfterWarmup: stats.underruns - warm.underruns,
       latencies,

@@ -7,11 +7,16 @@ import type { LiveStream, LiveStreamSpec } from '../../../nodes/live/liveService
 import { createAudioStream, type AudioStream, type ControlMessage } from '../stream';
 
 /**
- * Frames buffered between a stream's Worker and its worklet: 4096 at 48 kHz is 85 ms from a note
- * to its sound, and the only size that did not underrun on a loaded 2-core machine (2048 halves
- * the latency; `npm run bench -- ddsp` measures all three).
+ * The most a stream's Worker keeps ahead of its worklet: 4096 frames (85 ms at 48 kHz) was the only
+ * fixed size that never underran on a loaded 2-core machine (`npm run bench -- ddsp`).
  */
 const BUFFER_FRAMES = 4096;
+
+/**
+ * What it keeps ahead at first: 1024 frames (21 ms at 48 kHz); each underrun adds 512, so a machine
+ * that keeps up plays with a short delay and one that does not settles where it stops underrunning.
+ */
+const LEAD_FRAMES = 1024;
 
 /** The generator workers live nodes can ask for, by name. */
 const STREAM_WORKERS: Readonly<Record<string, () => Worker>> = {
@@ -38,7 +43,7 @@ export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec): LiveS
   let stream: AudioStream | null = null;
   let closed = false;
   const send = (s: AudioStream, message: ControlMessage): void => { s.control(message).catch(() => undefined); };
-  createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: BUFFER_FRAMES, onError: spec.onError }).then((s) => {
+  createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: BUFFER_FRAMES, leadFrames: LEAD_FRAMES, onError: spec.onError }).then((s) => {
     if (closed) { s.close(); return; }
     stream = s;
     s.node.connect(output);

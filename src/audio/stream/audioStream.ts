@@ -28,6 +28,12 @@ export interface AudioStreamOptions {
   blockFrames?: number;
   /** Frames buffered between the Worker and the worklet (default 2048): more is safer, less is quicker. */
   bufferFrames?: number;
+  /**
+   * Shared transport only: keep just this many frames ahead at first, lengthen the lead by 512
+   * frames at each underrun up to bufferFrames, shorten it by a block per second without one
+   * (default: always bufferFrames ahead).
+   */
+  leadFrames?: number;
   /** 'auto' (default) uses 'shared' when the page is cross-origin isolated, else 'messages'. */
   transport?: 'auto' | StreamTransport;
   /** Called with problems the Worker reports after the start (refused controls, a failing generator). */
@@ -151,7 +157,7 @@ export async function createAudioStream(ctx: AudioContext, opts: AudioStreamOpti
   });
   toWorker({
     type: 'init', generator: opts.generator, options: opts.options ?? {}, sampleRate: ctx.sampleRate,
-    channels, blockFrames, bufferFrames, ring, port: channel.port1,
+    channels, blockFrames, bufferFrames, ring, stats: statsMemory, leadFrames: opts.leadFrames, port: channel.port1,
   }, [channel.port1]);
   try {
     await ready;

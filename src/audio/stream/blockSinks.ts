@@ -18,16 +18,52 @@ export interface BlockSink {
   waitForSpace(): Promise<void>;
 }
 
-/** Writes into a SharedArrayBuffer ring; reuses one scratch block. */
+/**
+ * How far ahead of the worklet a ring producer keeps: `frames` at first, raised by `step` each time
+ * the underrun count grows, up to the ring's size, and lowered by one block after every `relaxFrames`
+ * frames produced without an underrun, down to `frames` again — a jitter buffer that stays short
+ * (quick controls) where the machine keeps up and lengthens itself where it does not.
+ */
+export interface AdaptiveLead {
+  frames: number;
+  step: number;
+  relaxFrames: number;
+  /** The worklet's underrun count so far. */
+  underruns(): number;
+}
+
+/** Writes into a SharedArrayBuffer ring, keeping at most the lead buffered; reuses one scratch block. */
 export class RingSink implements BlockSink {
   private readonly scratch: Float32Array[];
+  private readonly floor: number;
+  private frames: number;
+  private seenUnderruns = 0;
+  private calmFrames = 0;
 
-  constructor(private readonly ring: AudioRingBuffer, blockFrames: number) {
+  constructor(private readonly ring: AudioRingBuffer, private readonly blockFrames: number, private readonly lead: AdaptiveLead | null = null) {
     this.scratch = Array.from({ length: ring.channels }, () => new Float32Array(blockFrames));
+    this.floor = lead ? Math.max(blockFrames, Math.min(ring.capacity, lead.frames)) : ring.capacity;
+    this.frames = this.floor;
+  }
+
+  /** Frames the producer keeps ahead now (the ring's size when the lead is not adaptive). */
+  leadFrames(): number {
+    return this.frames;
   }
 
   space(): number {
-    return this.ring.availableWrite();
+    const free = this.ring.availableWrite();
+    if (!this.lead) return free;
+    const underruns = this.lead.underruns();
+    if (underruns > this.seenUnderruns) {
+      this.seenUnderruns = underruns;
+      this.calmFrames = 0;
+      this.frames = Math.min(this.ring.capacity, this.frames + this.lead.step);
+    } else if (this.calmFrames >= this.lead.relaxFrames) {
+      this.calmFrames = 0;
+      this.frames = Math.max(this.floor, this.frames - this.blockFrames);
+    }
+    return Math.max(0, Math.min(free, this.frames - this.ring.availableRead()));
   }
 
   block(): Float32Array[] {
@@ -37,6 +73,7 @@ export class RingSink implements BlockSink {
   push(block: Float32Array[], frames: number): void {
     const written = this.ring.write(block, frames);
     if (written !== frames) throw new Error(`stream producer: the ring took ${written} of ${frames} frames (it checked for space first)`);
+    this.calmFrames += frames;
   }
 
   waitForSpace(): Promise<void> {

@@ -16,6 +16,10 @@ export interface InitMessage {
   bufferFrames: number;
   /** Ring memory (transport 'shared'); absent for 'messages'. */
   ring?: SharedArrayBuffer;
+  /** The worklet's shared counters (transport 'shared'): the Worker reads the underrun count. */
+  stats?: SharedArrayBuffer;
+  /** Frames the Worker keeps ahead at first (transport 'shared'); each underrun raises it, up to bufferFrames. */
+  leadFrames?: number;
   /** The Worker's end of its channel to the worklet. */
   port: MessagePort;
 }

@@ -3,11 +3,20 @@
  * offers; the page's `createAudioStream` picks one by name and drives it with messages.
  */
 import type { BlockGeneratorFactory, ControlMessage } from './blockGenerator';
-import { PortSink, RingSink, type BlockSink } from './blockSinks';
+import { PortSink, RingSink, type AdaptiveLead, type BlockSink } from './blockSinks';
 import { listen, type PortLike } from './messagePort';
 import type { FromWorker, InitMessage, ToWorker } from './protocol';
 import { AudioRingBuffer } from './ringBuffer';
 import { StreamProducer } from './streamProducer';
+import { STATS } from './streamReader';
+
+/** The adaptive lead a ring stream asked for (leadFrames and the worklet's counters), else null. */
+function adaptiveLead(init: InitMessage): AdaptiveLead | null {
+  if (!init.leadFrames || !init.stats || init.leadFrames >= init.bufferFrames) return null;
+  const counters = new Int32Array(init.stats);
+  // +512 frames per underrun; −1 block per second of output without one.
+  return { frames: init.leadFrames, step: 4 * init.blockFrames, relaxFrames: init.sampleRate, underruns: () => Atomics.load(counters, STATS.underruns) };
+}
 
 /**
  * Serves `factories` on `scope` (the Worker's global scope, or Node's parentPort in tests).
@@ -51,7 +60,7 @@ export function hostBlockGenerators(factories: Readonly<Record<string, BlockGene
     const generator = await factory({ sampleRate: init.sampleRate, channels: init.channels, blockFrames: init.blockFrames, options: init.options });
     const port = init.port as unknown as PortLike;
     const sink: BlockSink = init.ring
-      ? new RingSink(new AudioRingBuffer(init.ring), init.blockFrames)
+      ? new RingSink(new AudioRingBuffer(init.ring), init.blockFrames, adaptiveLead(init))
       : new PortSink(port, init.channels, init.blockFrames, init.bufferFrames);
     const p = new StreamProducer(generator, sink, {
       blockFrames: init.blockFrames,

@@ -125,9 +125,14 @@ export const liveSpecs: Spec[] = [
       const first = await readout.textContent();
       await page.waitForTimeout(150);
       expect(first !== await readout.textContent(), 'the filter node shows a cutoff that does not move');
-      const heard = await page.evaluate(() => window.__genpatchLive!.meterPeak());
+      // The meter shows the latest block: poll it over up to 3 s (a loaded machine may start late).
+      let heard = 0;
+      for (let i = 0; i < 60 && heard <= 0.01; i++) {
+        heard = Math.max(heard, await page.evaluate(() => window.__genpatchLive!.meterPeak()));
+        if (heard <= 0.01) await page.waitForTimeout(50);
+      }
       const problems = await page.evaluate(() => window.__genpatchLive!.problems());
-      expect(heard > 0.01, `nothing heard through the filter (peak ${heard}; problems: ${JSON.stringify(problems)})`);
+      expect(heard > 0.01, `nothing heard through the filter in 3 s (peak ${heard}; problems: ${JSON.stringify(problems)})`);
       await shot('live-02-lfo-filter');
       await page.getByTestId('live-play').click();
     },
