@@ -29,8 +29,13 @@ const REPS = option('--reps', 3);
 const LIVE_SECONDS = option('--live-seconds', 20);
 /** Times faster than real time the DDSP path should run on one core. */
 const TARGET = 20;
-/** Ring buffers of the live runs: the live instrument's (BUFFER_FRAMES of src/audio/live/liveStreams.ts) and two shorter ones. */
-const LIVE_BUFFERS = [4096, 2048, 1024];
+/**
+ * The live runs: the live instrument's own setting (a 4096-frame ring with an adaptive lead from 1024,
+ * src/audio/live/liveStreams.ts), then fixed leads of 4096, 2048 and 1024 frames for comparison.
+ */
+const LIVE_RUNS: { bufferFrames: number; leadFrames?: number }[] = [
+  { bufferFrames: 4096, leadFrames: 1024 }, { bufferFrames: 4096 }, { bufferFrames: 2048 }, { bufferFrames: 1024 },
+];
 
 interface Row extends PipelineTiming {
   where: string;
@@ -78,8 +83,8 @@ async function browserRows(): Promise<{ rows: Row[]; live: string[] }> {
       }
     }
     const live: string[] = [];
-    for (const bufferFrames of LIVE_BUFFERS) {
-      const r = await runLiveScenario(browser, ddspLiveScenario, { seconds: LIVE_SECONDS, bufferFrames, transport: 'auto', generatorOptions: {} });
+    for (const run of LIVE_RUNS) {
+      const r = await runLiveScenario(browser, ddspLiveScenario, { seconds: LIVE_SECONDS, ...run, transport: 'auto', generatorOptions: {} });
       live.push('', ...liveReport(r));
     }
     return { rows, live };
