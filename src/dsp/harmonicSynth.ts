@@ -69,6 +69,26 @@ export function harmonicAmplitudes(controls: HarmonicControls): Float64Array {
 }
 
 /**
+ * One sample of the harmonic sum at fundamental phase `phase`: Σ (base[h] + frac·slope[h]) ·
+ * sin((h + 1)·phase) over the first `audible` harmonics, the sines by the Chebyshev recurrence
+ * (one sin and one cos per sample). Shared by the offline synth and the live stream synth.
+ */
+export function harmonicSample(phase: number, audible: number, base: ArrayLike<number>, slope: ArrayLike<number>, frac: number): number {
+  if (audible <= 0) return 0;
+  const twoCos = 2 * Math.cos(phase);
+  let previous = 0;
+  let current = Math.sin(phase);
+  let sum = 0;
+  for (let h = 0; h < audible; h++) {
+    sum += (base[h] + frac * slope[h]) * current;
+    const next = twoCos * current - previous;
+    previous = current;
+    current = next;
+  }
+  return sum;
+}
+
+/**
  * Renders the harmonic part of a DDSP voice: Σ_h a_h(n)·sin(h·φ(n)), φ(0) = 0 and
  * φ(n+1) = φ(n) + 2π·f0(n)/R. A harmonic is also muted on any sample where h·f0(n) ≥ 8 kHz.
  * @example
@@ -99,19 +119,7 @@ export function harmonicSynth(controls: HarmonicControls, opts: SynthOptions): F
     for (let n = start; n < end; n++) {
       const frac = a === b ? 0 : (n * frameRate - m * rate) / rate; // position between the two frame centres
       const f = f0a + (f0b - f0a) * frac;
-      const audible = f > 0 ? Math.min(count, Math.ceil(DDSP_NYQUIST / f) - 1) : 0;
-      let sum = 0;
-      if (audible > 0) {
-        const twoCos = 2 * Math.cos(phase);
-        let previous = 0;
-        let current = Math.sin(phase);
-        for (let h = 0; h < audible; h++) {
-          sum += (base[h] + frac * slope[h]) * current;
-          const next = twoCos * current - previous;
-          previous = current;
-          current = next;
-        }
-      }
+      const sum = harmonicSample(phase, f > 0 ? Math.min(count, Math.ceil(DDSP_NYQUIST / f) - 1) : 0, base, slope, frac);
       out[n] = sum;
       phase += radiansPerHz * f;
       if (phase >= twoPi) phase %= twoPi;

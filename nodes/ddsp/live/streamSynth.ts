@@ -10,7 +10,7 @@ import { DDSP_FRAME_RATE, DDSP_NOISE_BANDS, DDSP_NYQUIST } from '../../../src/ds
 import { nextPowerOfTwo, realFft, type RealFft } from '../../../src/dsp/fft';
 import { NoiseFilterDesign } from '../../../src/dsp/filteredNoise';
 import { blockStart } from '../../../src/dsp/frameTiming';
-import { harmonicAmplitudes } from '../../../src/dsp/harmonicSynth';
+import { harmonicAmplitudes, harmonicSample } from '../../../src/dsp/harmonicSynth';
 
 /** One control frame: f0 (Hz), amplitude, a harmonic distribution and noise-band magnitudes. */
 export interface ControlFrame {
@@ -93,23 +93,12 @@ export class StreamSynth {
     const twoPi = 2 * Math.PI;
     const radiansPerHz = twoPi / rate;
     let phase = this.phase;
+    const slope = new Float64Array(count);
+    for (let h = 0; h < count; h++) slope[h] = b.amps[h] - a.amps[h];
     for (let n = start; n < end; n++) {
       const frac = (n * frameRate - m * rate) / rate;
       const f = a.f0 + (b.f0 - a.f0) * frac;
-      const audible = f > 0 ? Math.min(count, Math.ceil(DDSP_NYQUIST / f) - 1) : 0;
-      let sum = 0;
-      if (audible > 0) {
-        const twoCos = 2 * Math.cos(phase);
-        let previous = 0;
-        let current = Math.sin(phase);
-        for (let h = 0; h < audible; h++) {
-          sum += (a.amps[h] + frac * (b.amps[h] - a.amps[h])) * current;
-          const next = twoCos * current - previous;
-          previous = current;
-          current = next;
-        }
-      }
-      this.harmonic[this.harmonicLength++] = sum;
+      this.harmonic[this.harmonicLength++] = harmonicSample(phase, f > 0 ? Math.min(count, Math.ceil(DDSP_NYQUIST / f) - 1) : 0, a.amps, slope, frac);
       phase += radiansPerHz * f;
       if (phase >= twoPi) phase %= twoPi;
     }

@@ -4,7 +4,7 @@
  * (late events, long frames, output latency). The UI reads the stores; the runtime and the audio
  * host write them.
  */
-import { createValueStore, type ValueStore } from './liveStore';
+import { createStore, type Store } from '../../engine/observable';
 
 /** The kinds of problem live mode reports. */
 export type LiveProblemKind = 'nan' | 'slow' | 'error' | 'bypass' | 'late';
@@ -36,8 +36,8 @@ export interface LiveHealth {
 
 /** Problems and health of one live session. */
 export interface LiveMonitor {
-  problems: ValueStore<LiveProblem[]>;
-  health: ValueStore<LiveHealth>;
+  problems: Store<LiveProblem[]>;
+  health: Store<LiveHealth>;
   /** Reports (or re-words) the problem of `kind` of `nodeId`. */
   report(nodeId: string, kind: LiveProblemKind, message: string): void;
   /** Clears a node's problem of `kind`, or all its problems. */
@@ -57,8 +57,8 @@ export interface LiveMonitor {
  * const monitor = createLiveMonitor(); monitor.report('lfo1', 'slow', 'tick takes 9 ms');
  */
 export function createLiveMonitor(): LiveMonitor {
-  const problems = createValueStore<LiveProblem[]>([]);
-  const health = createValueStore<LiveHealth>({
+  const problems = createStore<LiveProblem[]>([]);
+  const health = createStore<LiveHealth>({
     lateEvents: 0, longFrames: 0, latencyMs: null, underruns: 0, frameMs: 0, frameMaxMs: 0, applyMs: 0, applyMaxMs: 0,
   });
   let frameSum = 0;

@@ -16,7 +16,7 @@ import type { LiveHost } from './liveHost';
 import { createRunning, effectiveValues, type RunningNode } from './liveInstances';
 import type { LiveMonitor } from './liveMonitor';
 import { planLive, type LiveLink, type LivePlan } from './livePlan';
-import { createKeyedValues, type KeyedValues } from './liveStore';
+import { createKeyedStore, type KeyedStore } from '../../engine/observable';
 
 /** What the UI shows of a live node: its control outputs and the params being driven. */
 export interface LiveNodeView {
@@ -50,7 +50,7 @@ const RECOVERED_FRAMES = 120;
  */
 export class LiveRuntime {
   /** Control outputs and driven params of every live node, for the UI. */
-  readonly values: KeyedValues<LiveNodeView> = createKeyedValues<LiveNodeView>();
+  readonly values: KeyedStore<LiveNodeView> = createKeyedStore<LiveNodeView>();
   private running = new Map<string, RunningNode>();
   private plan: LivePlan | null = null;
   private controlsInto = new Map<string, LiveLink[]>();

@@ -4,7 +4,7 @@
  * control sources read its beat position every frame.
  */
 import type { ToneModule } from '../toneModule';
-import { createValueStore, type ValueStore } from './liveStore';
+import { createStore, type Store } from '../../engine/observable';
 
 /** What the transport section shows and sets. */
 export interface TransportState {
@@ -30,13 +30,13 @@ const START_DELAY = 0.2;
  * transport.start();
  */
 export class LiveTransport {
-  readonly state: ValueStore<TransportState>;
+  readonly state: Store<TransportState>;
   private bars = new Set<(time: number, bar: number) => void>();
   private stops = new Set<() => void>();
   private repeat: number;
 
   constructor(private transport: ToneTransport, private now: () => number) {
-    this.state = createValueStore<TransportState>({ playing: false, bpm: 120, meter: { numerator: 4, denominator: 4 }, loop: false, loopBars: 4 });
+    this.state = createStore<TransportState>({ playing: false, bpm: 120, meter: { numerator: 4, denominator: 4 }, loop: false, loopBars: 4 });
     transport.bpm.value = 120;
     transport.timeSignature = [4, 4];
     this.repeat = this.scheduleBars();

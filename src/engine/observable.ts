@@ -1,18 +1,18 @@
 /**
- * Small observable stores for what live mode publishes (control values, problems, transport
- * state). They have the shape of the UI's `Store` and `KeyedStore` (src/ui/state), so React reads
- * them with `useStore` / `useKeyed`, while this layer stays free of React.
+ * Small observable stores, free of React and the DOM: one value, or values by key with per-key
+ * subscriptions. Live mode publishes through them; the UI reads them with `useStore` / `useKeyed`
+ * (src/ui/state).
  */
 
 /** One observable value. */
-export interface ValueStore<T> {
+export interface Store<T> {
   get(): T;
   set(next: T | ((prev: T) => T)): void;
   subscribe(listener: () => void): () => void;
 }
 
 /** Values by key, with per-key subscriptions. */
-export interface KeyedValues<V> {
+export interface KeyedStore<V> {
   get(key: string): V | undefined;
   set(key: string, value: V | undefined): void;
   clear(): void;
@@ -24,9 +24,9 @@ export interface KeyedValues<V> {
 /**
  * A store holding one value.
  * @example
- * const bpm = createValueStore(120); bpm.set(96);
+ * const bpm = createStore(120); bpm.set(96);
  */
-export function createValueStore<T>(initial: T): ValueStore<T> {
+export function createStore<T>(initial: T): Store<T> {
   let value = initial;
   const listeners = new Set<() => void>();
   return {
@@ -47,9 +47,9 @@ export function createValueStore<T>(initial: T): ValueStore<T> {
 /**
  * A keyed store: setting a key notifies that key's listeners and the `subscribeAll` ones.
  * @example
- * const values = createKeyedValues<number>(); values.set('lfo1', 0.5);
+ * const values = createKeyedStore<number>(); values.set('lfo1', 0.5);
  */
-export function createKeyedValues<V>(): KeyedValues<V> {
+export function createKeyedStore<V>(): KeyedStore<V> {
   const values = new Map<string, V>();
   const listeners = new Map<string, Set<() => void>>();
   const all = new Set<() => void>();
