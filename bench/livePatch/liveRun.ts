@@ -1,7 +1,8 @@
 /**
  * One live run of a patch for bench/live-patch.ts: opens the app with the patch, turns Live on,
  * records and plays for the given time while a MIDI note is played through the Web MIDI shim every
- * 1.5 s, with the audio thread traced; returns the per-quantum CPU, underruns and latencies.
+ * 1.5 s, with the audio thread traced; returns the per-quantum CPU, underruns and latencies. The
+ * page's figures are read before the trace stops.
  */
 import type { Browser } from 'playwright-core';
 import { encodeShareLink } from '../../src/engine/patch';
@@ -9,7 +10,7 @@ import type { Patch } from '../../src/engine/patch/types';
 import type { LiveHealth } from '../../src/audio/live/liveMonitor';
 import { BASE } from '../../tests/e2e/harness';
 import { onsetAfter, renderTrace, type RenderTrace } from './analysis';
-import { installProbes, midiAt, readFigures, type PageFigures } from './pageProbes';
+import { installProbes, midiAt, readFigures, streamUnderruns, type PageFigures } from './pageProbes';
 
 /** What one run measured. */
 export interface LiveRunResult {
@@ -20,6 +21,12 @@ export interface LiveRunResult {
   health: LiveHealth;
   /** Control → first sound, ms, for each note whose onset was found. */
   latenciesMs: number[];
+  /**
+   * Stream underruns: from Live on until tracing started (model load, pre-roll), while Chromium's
+   * tracing started, and from then to the end of the performance (the figure the target is about),
+   * that last one as a timeline: the first second of playing, then each 1.5 s note cycle.
+   */
+  underruns: { liveOn: number; traceStart: number; played: number; timeline: number[] };
   notesPlayed: number;
 }
 
@@ -39,23 +46,33 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
     await page.evaluate(() => window.__genpatch!.idle());
     await page.getByTestId('live-toggle').click();
     await page.waitForFunction(() => window.__genpatchLive!.enabled(), undefined, { timeout: 60_000 });
-    await page.getByTestId('live-record').click();
+    const liveOn = await streamUnderruns(page);
+    // Tracing starts and settles before the performance: starting (and stopping) it stalls the
+    // renderer long enough to underrun a stream, which is the bench's doing, not the patch's.
     await browser.startTracing(page, { categories: ['webaudio'] });
+    await page.waitForTimeout(1000);
+    const traced = await streamUnderruns(page);
+    await page.getByTestId('live-record').click();
     await page.getByTestId('live-play').click();
     await page.waitForFunction(() => window.__genpatchLive!.playing());
     await page.waitForTimeout(1000); // a note needs 300 ms of what played before it
     const controls: number[] = [];
+    let counted = await streamUnderruns(page);
+    const underrunTimeline: number[] = [counted - traced];
     const end = Date.now() + seconds * 1000;
     while (Date.now() < end - NOTE_EVERY_MS) {
       controls.push(await midiAt(page, [0x90, pitch, 100]));
       await page.waitForTimeout(NOTE_HOLD_MS);
       await midiAt(page, [0x80, pitch, 0]);
       await page.waitForTimeout(NOTE_EVERY_MS - NOTE_HOLD_MS);
+      const now = await streamUnderruns(page);
+      underrunTimeline.push(now - counted);
+      counted = now;
     }
     await page.waitForTimeout(Math.max(0, end - Date.now()));
-    const trace = renderTrace((await browser.stopTracing()).toString());
     const figures = await readFigures(page);
     const health = (await page.evaluate(() => window.__genpatchLive!.health()))!;
+    const trace = renderTrace((await browser.stopTracing()).toString());
     await page.getByTestId('live-record').click();
     await page.waitForFunction(() => window.__genpatchLive!.take() !== null, undefined, { timeout: 60_000 });
     const take = (await page.evaluate(() => window.__genpatchLive!.take()))!;
@@ -68,7 +85,11 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
       .map((t) => onsetAfter(x, take.sampleRate, t - take.startTime, hz))
       .filter((s): s is number => s !== null)
       .map((s) => s * 1000);
-    return { seconds, sampleRate: take.sampleRate, trace, figures, health, latenciesMs, notesPlayed: controls.length };
+    const played = figures.streams.reduce((s, x) => s + x.underruns, 0) - traced;
+    return {
+      seconds, sampleRate: take.sampleRate, trace, figures, health, latenciesMs, notesPlayed: controls.length,
+      underruns: { liveOn, traceStart: traced - liveOn, played, timeline: underrunTimeline },
+    };
   } finally {
     await context.close();
   }

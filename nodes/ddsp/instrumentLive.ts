@@ -39,7 +39,7 @@ export const ddspInstrumentLive: LiveFace = {
       update(params) {
         const p = liveParams(params);
         if (!stream) {
-          stream = start({ worker: 'ddsp', generator: 'ddsp', options: { seed: ctx.seed, params: p }, onError: (m) => ctx.report(m) });
+          stream = start({ worker: 'ddsp', generator: 'ddsp', options: { seed: ctx.seed, params: p }, onError: (m) => ctx.fail(m) });
           outputs.audio = stream.output;
         }
         const key = JSON.stringify(p);

@@ -48,6 +48,8 @@ export interface LiveContext {
   emit(port: string, event: LiveNoteEvent): void;
   /** Tells the performer that this instance cannot keep up (shown on the node and the transport). */
   report(problem: string): void;
+  /** Tells the performer that something this instance needs failed (a model that will not load, a device refused). */
+  fail(problem: string): void;
 }
 
 /**

@@ -52,11 +52,15 @@ export class DdspStreamGenerator {
   private loading: string | null = null;
   private loaded: string | null = null;
   private failure: Error | null = null;
+  private pending: Promise<void> = Promise.resolve();
   private frame = 0;
   private lastF0 = 440;
-  private buffer = new Float32Array(0);
+  /** Synthesized samples not yet handed out: queue[head, tail). */
+  private queue = new Float32Array(4096);
+  private head = 0;
+  private tail = 0;
 
-  constructor(sampleRate: number, seed: number, params: LiveDdspParams, private readonly load: (instrument: string) => Promise<FrameDecoder>) {
+  constructor(private readonly sampleRate: number, seed: number, params: LiveDdspParams, private readonly load: (instrument: string) => Promise<FrameDecoder>) {
     this.params = params;
     this.performer = new Performer(params, 1 / DDSP_FRAME_RATE);
     this.synth = new StreamSynth(sampleRate, seed);
@@ -85,34 +89,66 @@ export class DdspStreamGenerator {
       for (const ch of out) ch.fill(0, 0, frames);
       return;
     }
-    while (this.buffer.length < frames) this.append(await this.nextFrame(this.decoder));
-    for (const ch of out) ch.set(this.buffer.subarray(0, frames));
-    this.buffer = this.buffer.slice(frames);
+    while (this.tail - this.head < frames) this.append(await this.nextFrame(this.decoder));
+    for (const ch of out) ch.set(this.queue.subarray(this.head, this.head + frames));
+    this.head += frames;
   }
 
-  /** Performs, decodes and synthesizes one control frame; returns the samples it made final. */
-  private async nextFrame(decoder: FrameDecoder): Promise<Float32Array> {
+  /**
+   * Resolves once the first decoder is loaded and warmed up, so a stream started after it is in
+   * time from its first block; rejects when the decoder cannot load. The warm-up plays one note for
+   * `warmupSeconds` on a throwaway performer and synth (not heard): onnxruntime's first runs and the
+   * JavaScript engine's first compilation of every sounding-note path are the slowest, and would
+   * otherwise fall on the performer's first notes.
+   */
+  async ready(warmupSeconds = 1): Promise<void> {
+    await this.pending;
+    if (this.failure) throw this.failure;
+    const decoder = this.decoder;
+    if (!decoder) return;
+    const performer = new Performer(this.params, 1 / DDSP_FRAME_RATE);
+    const synth = new StreamSynth(this.sampleRate, 0);
+    performer.add({ pitch: 67, velocity: 0.8, on: 0, off: 0.5 * warmupSeconds });
+    const frames = Math.round(warmupSeconds * DDSP_FRAME_RATE);
+    for (let i = 0; i < frames; i++) await this.render(decoder, performer, synth, i / DDSP_FRAME_RATE);
+  }
+
+  /** Performs, decodes and synthesizes the next control frame of the stream; returns the samples it made final. */
+  private nextFrame(decoder: FrameDecoder): Promise<Float32Array> {
+    return this.render(decoder, this.performer, this.synth, this.frame++ / DDSP_FRAME_RATE);
+  }
+
+  /** One control frame at time `t` of `performer`, decoded by `decoder` and pushed into `synth`. */
+  private async render(decoder: FrameDecoder, performer: Performer, synth: StreamSynth, t: number): Promise<Float32Array> {
     const p = this.params;
-    const played = this.performer.frame(this.frame++ / DDSP_FRAME_RATE);
+    const played = performer.frame(t);
     if (played.f0 > 0) this.lastF0 = played.f0;
     const f0 = Math.fround(this.lastF0 * 2 ** p.pitchShift); // the float32 value the decoder hears
     const decoded = await decoder.decode(Float32Array.of(f0), Float32Array.of(played.loudness + p.loudnessShift));
     applyGate(decoded, Float32Array.of(played.loudness), p.gate);
-    return this.synth.push({ f0, amplitude: decoded.amplitude[0], harmonics: decoded.harmonics, noise: decoded.noise });
+    return synth.push({ f0, amplitude: decoded.amplitude[0], harmonics: decoded.harmonics, noise: decoded.noise });
   }
 
   private append(samples: Float32Array): void {
-    const grown = new Float32Array(this.buffer.length + samples.length);
-    grown.set(this.buffer);
-    grown.set(samples, this.buffer.length);
-    this.buffer = grown;
+    if (this.tail + samples.length > this.queue.length) {
+      const held = this.tail - this.head;
+      if (2 * (held + samples.length) > this.queue.length) {
+        const grown = new Float32Array(2 * (held + samples.length));
+        grown.set(this.queue.subarray(this.head, this.tail));
+        this.queue = grown;
+      } else this.queue.copyWithin(0, this.head, this.tail);
+      this.head = 0;
+      this.tail = held;
+    }
+    this.queue.set(samples, this.tail);
+    this.tail += samples.length;
   }
 
   /** Loads the decoder of `instrument`; the one playing keeps playing until it is ready (a failure is thrown by the next `generate`). */
   private loadInstrument(instrument: string): void {
     if (this.loading === instrument) return;
     this.loading = instrument;
-    this.load(instrument).then((decoder) => {
+    this.pending = this.load(instrument).then((decoder) => {
       if (this.loading !== instrument) return;
       this.decoder = decoder;
       this.loaded = instrument;

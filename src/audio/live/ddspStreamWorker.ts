@@ -22,6 +22,11 @@ const models = createModelService({
 });
 
 hostBlockGenerators({
-  ddsp: ({ sampleRate, options }) => new DdspStreamGenerator(sampleRate, Number(options.seed ?? 0), options.params as LiveDdspParams,
-    async (instrument) => new DecoderSession(await models.load(instrumentModelId(instrument), { require: DDSP_DECODER_CONTRACT, provider: 'wasm', who: 'the live DDSP stream' }))),
+  // Ready (and so streaming) only once the decoder is loaded and warmed up: the worklet's pre-roll then fills in time.
+  ddsp: async ({ sampleRate, options }) => {
+    const generator = new DdspStreamGenerator(sampleRate, Number(options.seed ?? 0), options.params as LiveDdspParams,
+      async (instrument) => new DecoderSession(await models.load(instrumentModelId(instrument), { require: DDSP_DECODER_CONTRACT, provider: 'wasm', who: 'the live DDSP stream' })));
+    await generator.ready();
+    return generator;
+  },
 });

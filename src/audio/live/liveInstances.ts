@@ -38,6 +38,7 @@ export interface InstanceHooks {
   services: NodeServices;
   emit(nodeId: string, port: string, event: LiveNoteEvent): void;
   report(nodeId: string, problem: string): void;
+  fail(nodeId: string, problem: string): void;
   log(nodeId: string, level: 'info' | 'warn', message: string): void;
 }
 
@@ -58,6 +59,7 @@ export function createRunning(id: string, def: NodeDef, state: LiveNodeState, ho
     log: { info: (m) => hooks.log(id, 'info', m), warn: (m) => hooks.log(id, 'warn', m) },
     emit: (port, event) => hooks.emit(id, port, event),
     report: (problem) => hooks.report(id, problem),
+    fail: (problem) => hooks.fail(id, problem),
   };
   const instance = def.live!.create(ctx);
   return {

@@ -5,6 +5,7 @@
  * host write them.
  */
 import { createStore, type Store } from '../../engine/observable';
+import { MsHistogram, type MsSummary } from '../stream/msHistogram';
 
 /** The kinds of problem live mode reports. */
 export type LiveProblemKind = 'nan' | 'slow' | 'error' | 'bypass' | 'late';
@@ -26,6 +27,11 @@ export interface LiveHealth {
   latencyMs: number | null;
   /** Underruns reported by streaming nodes (AudioWorklet ring buffers). */
   underruns: number;
+  /**
+   * Streaming nodes' control → sound: ms from a control change (a note, a moved param) to its first
+   * sample leaving the stream's worklet, over the session (the device's output latency comes on top).
+   */
+  streamLatency: MsSummary | null;
   /** Main-thread ms of a control frame: mean of the last second, and the most since the start. */
   frameMs: number;
   frameMaxMs: number;
@@ -45,6 +51,8 @@ export interface LiveMonitor {
   /** Adds to the health counters. */
   count(field: 'lateEvents' | 'longFrames' | 'underruns', by?: number): void;
   setLatency(ms: number | null): void;
+  /** Records how long a streaming node's control change took to be heard (published with the frame costs). */
+  streamHeard(ms: number): void;
   /** Records what one control frame cost (published about once a second). */
   frameCost(ms: number): void;
   /** Records what one apply cost. */
@@ -59,8 +67,9 @@ export interface LiveMonitor {
 export function createLiveMonitor(): LiveMonitor {
   const problems = createStore<LiveProblem[]>([]);
   const health = createStore<LiveHealth>({
-    lateEvents: 0, longFrames: 0, latencyMs: null, underruns: 0, frameMs: 0, frameMaxMs: 0, applyMs: 0, applyMaxMs: 0,
+    lateEvents: 0, longFrames: 0, latencyMs: null, underruns: 0, streamLatency: null, frameMs: 0, frameMaxMs: 0, applyMs: 0, applyMaxMs: 0,
   });
+  const streamLatency = new MsHistogram(0.1, 5000); // 0–500 ms
   let frameSum = 0;
   let frameCount = 0;
   let frameMax = 0;
@@ -85,6 +94,9 @@ export function createLiveMonitor(): LiveMonitor {
     setLatency(ms) {
       health.set((h) => (h.latencyMs === ms ? h : { ...h, latencyMs: ms }));
     },
+    streamHeard(ms) {
+      streamLatency.add(ms);
+    },
     frameCost(ms) {
       frameSum += ms;
       frameMax = Math.max(frameMax, ms);
@@ -92,7 +104,8 @@ export function createLiveMonitor(): LiveMonitor {
       const mean = frameSum / frameCount;
       frameSum = 0;
       frameCount = 0;
-      health.set((h) => ({ ...h, frameMs: mean, frameMaxMs: frameMax }));
+      const heard = streamLatency.summary();
+      health.set((h) => ({ ...h, frameMs: mean, frameMaxMs: frameMax, streamLatency: heard.count ? heard : h.streamLatency }));
     },
     applyCost(ms) {
       health.set((h) => ({ ...h, applyMs: ms, applyMaxMs: Math.max(h.applyMaxMs, ms) }));

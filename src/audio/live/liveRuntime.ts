@@ -149,6 +149,7 @@ export class LiveRuntime {
         services: host.services,
         emit: (from, port, event) => this.emit(from, port, event),
         report: (nodeId, problem) => monitor.report(nodeId, 'slow', `"${this.title(nodeId)}" cannot keep up: ${problem}`),
+        fail: (nodeId, problem) => monitor.report(nodeId, 'error', `"${this.title(nodeId)}" failed: ${problem}`),
         log: () => undefined,
       });
       this.running.set(id, run);

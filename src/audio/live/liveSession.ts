@@ -102,7 +102,10 @@ export async function createLiveSession(options: LiveSessionOptions): Promise<Li
   });
   const notes = createNoteInputHub(now);
   const swaps: LiveSession['swaps'] = [];
-  const services: NodeServices = { ...options.services, [LIVE_AUDIO_SERVICE]: createWebAudioLive(ctx, now), [NOTE_INPUT_SERVICE]: notes };
+  const services: NodeServices = { ...options.services, [LIVE_AUDIO_SERVICE]: createWebAudioLive(ctx, now, {}, {
+    underruns: (count) => monitor.count('underruns', count),
+    heard: (latency) => monitor.streamHeard(latency.ms),
+  }), [NOTE_INPUT_SERVICE]: notes };
   let runtime: LiveRuntime;
   const host: ToneLiveHost = createToneLiveHost({
     ctx, now, transport, master, recorder, monitor, worklet, services, guards: options.guards ?? true,

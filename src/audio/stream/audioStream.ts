@@ -30,10 +30,12 @@ export interface AudioStreamOptions {
   bufferFrames?: number;
   /**
    * Shared transport only: keep just this many frames ahead at first, lengthen the lead by 512
-   * frames at each underrun up to bufferFrames, shorten it by a block per second without one
+   * frames at each underrun up to bufferFrames, shorten it by a block per half second without one
    * (default: always bufferFrames ahead).
    */
   leadFrames?: number;
+  /** Shared transport only: the lead at the start (default leadFrames), shortened as above; the worklet pre-rolls it. */
+  startLeadFrames?: number;
   /** 'auto' (default) uses 'shared' when the page is cross-origin isolated, else 'messages'. */
   transport?: 'auto' | StreamTransport;
   /** Called with problems the Worker reports after the start (refused controls, a failing generator). */
@@ -76,7 +78,14 @@ export interface AudioStream {
 }
 
 const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
-const READY_TIMEOUT_MS = 15_000;
+/** A generator's factory may load a model first (the DDSP decoder: fetch, compile, warm up). */
+const READY_TIMEOUT_MS = 30_000;
+
+/** What the producer buffers before it waits (its lead, or the whole buffer), in whole blocks: the worklet's pre-roll. */
+export function prerollFrames(transport: StreamTransport, bufferFrames: number, blockFrames: number, leadFrames?: number): number {
+  const lead = transport === 'shared' && leadFrames ? Math.min(leadFrames, bufferFrames) : bufferFrames;
+  return Math.max(blockFrames, Math.floor(lead / blockFrames) * blockFrames);
+}
 
 /** Adds the stream processor to `ctx` once. */
 function loadProcessor(ctx: BaseAudioContext): Promise<void> {
@@ -108,7 +117,9 @@ export async function createAudioStream(ctx: AudioContext, opts: AudioStreamOpti
   const ring = transport === 'shared' ? (allocateRingBuffer(bufferFrames, channels) as SharedArrayBuffer) : undefined;
   const statsMemory = transport === 'shared' ? new SharedArrayBuffer(4 * STATS.length) : undefined;
   const shared = statsMemory ? new Int32Array(statsMemory) : null;
-  const processorOptions: StreamProcessorOptions = { channels, bufferFrames, blockFrames, ring, stats: statsMemory };
+  const processorOptions: StreamProcessorOptions = {
+    channels, bufferFrames, blockFrames, ring, stats: statsMemory, prerollFrames: prerollFrames(transport, bufferFrames, blockFrames, opts.leadFrames && Math.max(opts.leadFrames, opts.startLeadFrames ?? 0)),
+  };
   const node = new AudioWorkletNode(ctx, STREAM_PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [channels], processorOptions });
   const channel = new MessageChannel();
   const toWorklet = (msg: ToWorklet, transfer: Transferable[] = []): void => node.port.postMessage(msg, transfer);
@@ -157,7 +168,7 @@ export async function createAudioStream(ctx: AudioContext, opts: AudioStreamOpti
   });
   toWorker({
     type: 'init', generator: opts.generator, options: opts.options ?? {}, sampleRate: ctx.sampleRate,
-    channels, blockFrames, bufferFrames, ring, stats: statsMemory, leadFrames: opts.leadFrames, port: channel.port1,
+    channels, blockFrames, bufferFrames, ring, stats: statsMemory, leadFrames: opts.leadFrames, startLeadFrames: opts.startLeadFrames, port: channel.port1,
   }, [channel.port1]);
   try {
     await ready;

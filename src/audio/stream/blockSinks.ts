@@ -19,13 +19,16 @@ export interface BlockSink {
 }
 
 /**
- * How far ahead of the worklet a ring producer keeps: `frames` at first, raised by `step` each time
- * the underrun count grows, up to the ring's size, and lowered by one block after every `relaxFrames`
- * frames produced without an underrun, down to `frames` again — a jitter buffer that stays short
- * (quick controls) where the machine keeps up and lengthens itself where it does not.
+ * How far ahead of the worklet a ring producer keeps: `startFrames` at first (default `frames`),
+ * raised by `step` each time the underrun count grows, up to the ring's size, and lowered by one
+ * block after every `relaxFrames` frames produced without an underrun, down to `frames` — a jitter
+ * buffer that starts safe, stays short (quick controls) where the machine keeps up and lengthens
+ * itself where it does not.
  */
 export interface AdaptiveLead {
   frames: number;
+  /** The lead at the start, while the stream's first blocks meet cold code and caches (≥ frames). */
+  startFrames?: number;
   step: number;
   relaxFrames: number;
   /** The worklet's underrun count so far. */
@@ -43,7 +46,7 @@ export class RingSink implements BlockSink {
   constructor(private readonly ring: AudioRingBuffer, private readonly blockFrames: number, private readonly lead: AdaptiveLead | null = null) {
     this.scratch = Array.from({ length: ring.channels }, () => new Float32Array(blockFrames));
     this.floor = lead ? Math.max(blockFrames, Math.min(ring.capacity, lead.frames)) : ring.capacity;
-    this.frames = this.floor;
+    this.frames = lead ? Math.max(this.floor, Math.min(ring.capacity, lead.startFrames ?? this.floor)) : this.floor;
   }
 
   /** Frames the producer keeps ahead now (the ring's size when the lead is not adaptive). */

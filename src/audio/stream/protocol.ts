@@ -18,8 +18,10 @@ export interface InitMessage {
   ring?: SharedArrayBuffer;
   /** The worklet's shared counters (transport 'shared'): the Worker reads the underrun count. */
   stats?: SharedArrayBuffer;
-  /** Frames the Worker keeps ahead at first (transport 'shared'); each underrun raises it, up to bufferFrames. */
+  /** Frames the Worker keeps ahead at least (transport 'shared'); each underrun raises it, up to bufferFrames. */
   leadFrames?: number;
+  /** Frames it keeps ahead at the start, falling to leadFrames while it keeps up. */
+  startLeadFrames?: number;
   /** The Worker's end of its channel to the worklet. */
   port: MessagePort;
 }
@@ -94,4 +96,6 @@ export interface StreamProcessorOptions {
   ring?: SharedArrayBuffer;
   /** Int32 counters shared with the page (transport 'shared'), laid out as `STATS`. */
   stats?: SharedArrayBuffer;
+  /** Frames the worklet waits to have buffered before it starts playing (the producer's lead). */
+  prerollFrames: number;
 }

@@ -27,9 +27,12 @@ class StreamProcessor extends AudioWorkletProcessor {
     super();
     this.options = processorOptions;
     this.ring = processorOptions.ring ? new AudioRingBuffer(processorOptions.ring) : null;
-    const source = this.ring ?? { read: (t: readonly Float32Array[], f: number) => this.portSource?.read(t, f) ?? 0 };
+    const source = this.ring ?? {
+      read: (t: readonly Float32Array[], f: number) => this.portSource?.read(t, f) ?? 0,
+      availableRead: () => this.portSource?.availableRead() ?? 0,
+    };
     const stats = processorOptions.stats ? new Int32Array(processorOptions.stats) : null;
-    this.reader = new StreamReader(source, (seq, emitFrame) => this.toPage({ type: 'marker', seq, emitFrame }), stats);
+    this.reader = new StreamReader(source, (seq, emitFrame) => this.toPage({ type: 'marker', seq, emitFrame }), stats, processorOptions.prerollFrames);
     listen(this.port as unknown as PortLike, (data) => this.fromPage(data as ToWorklet));
   }
 

@@ -2,6 +2,8 @@
  * The worklet side of a stream, free of worklet globals so Node tests can drive it: reads each render
  * quantum from a frame source, fills what is missing with silence and counts it, and turns the
  * Worker's markers (control `seq` starts at stream frame F) into the render frame where F is played.
+ * It starts only once the producer has buffered its lead (a pre-roll), so a Worker that is still
+ * warming up does not underrun the first quanta.
  */
 import type { ConsumerStats } from './protocol';
 
@@ -9,6 +11,8 @@ import type { ConsumerStats } from './protocol';
 export interface FrameSource {
   /** Copies up to `frames` frames into `target`; returns how many it had. */
   read(target: readonly Float32Array[], frames: number): number;
+  /** Frames ready to read now. */
+  availableRead(): number;
 }
 
 /** Slots of the shared stats array the reader keeps (Int32, written with Atomics). */
@@ -24,6 +28,9 @@ export function frameDelta(later: number, earlier: number): number {
 
 const HISTORY = 512;
 
+/** Quanta the reader waits for a full pre-roll before it starts with whatever is there (about 1 s at 48 kHz). */
+export const PREROLL_PATIENCE = 375;
+
 /**
  * Plays a stream quantum by quantum.
  * @example
@@ -32,6 +39,7 @@ const HISTORY = 512;
  */
 export class StreamReader {
   private started = false;
+  private waited = 0;
   private underruns = 0;
   private underrunFrames = 0;
   private streamFrame = 0;
@@ -44,6 +52,8 @@ export class StreamReader {
     private readonly source: FrameSource,
     private readonly onMarker: (seq: number, emitFrame: number) => void,
     private readonly shared: Int32Array | null = null,
+    /** Frames that must be buffered before the first read (0: start on the first frame). */
+    private readonly prerollFrames = 0,
   ) {}
 
   /** Notes that control `seq` takes effect at stream frame `frame`; reported once that frame is played. */
@@ -56,7 +66,7 @@ export class StreamReader {
   /** Fills `outputs` (one array per channel) for the quantum that starts at render frame `renderFrame`. */
   render(outputs: readonly Float32Array[], renderFrame: number): void {
     const frames = outputs[0].length;
-    const n = this.source.read(outputs, frames);
+    const n = this.mayRead() ? this.source.read(outputs, frames) : 0;
     for (const out of outputs) out.fill(0, n);
     if (n > 0) this.started = true;
     if (this.started && n < frames) {
@@ -88,6 +98,14 @@ export class StreamReader {
   /** The counters so far. */
   stats(): ConsumerStats {
     return { underruns: this.underruns, underrunFrames: this.underrunFrames, streamFrames: this.streamFrame, quanta: this.quanta };
+  }
+
+  /** True once started, or when the pre-roll is buffered, or when something is buffered and the wait ran out. */
+  private mayRead(): boolean {
+    if (this.started) return true;
+    const ready = this.source.availableRead();
+    if (ready >= Math.max(1, this.prerollFrames)) return true;
+    return ready > 0 && ++this.waited >= PREROLL_PATIENCE;
   }
 
   /** The render frame that played stream frame `frame`, if it was played in the recent history; null if not yet played. */

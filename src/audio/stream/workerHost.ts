@@ -14,8 +14,11 @@ import { STATS } from './streamReader';
 function adaptiveLead(init: InitMessage): AdaptiveLead | null {
   if (!init.leadFrames || !init.stats || init.leadFrames >= init.bufferFrames) return null;
   const counters = new Int32Array(init.stats);
-  // +512 frames per underrun; −1 block per second of output without one.
-  return { frames: init.leadFrames, step: 4 * init.blockFrames, relaxFrames: init.sampleRate, underruns: () => Atomics.load(counters, STATS.underruns) };
+  // +4 blocks per underrun; −1 block per half second of output without one.
+  return {
+    frames: init.leadFrames, startFrames: init.startLeadFrames, step: 4 * init.blockFrames, relaxFrames: init.sampleRate / 2,
+    underruns: () => Atomics.load(counters, STATS.underruns),
+  };
 }
 
 /**

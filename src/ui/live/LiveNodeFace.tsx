@@ -69,6 +69,9 @@ function Control({ node, session }: { node: PatchNode; session: LiveSession | nu
   }
 }
 
+/** How often moving values are redrawn: 20 per second reads as moving and costs a third of 60. */
+const READOUT_MS = 50;
+
 /** Moving values: control outputs (with a bar over the node's range) and params driven by controls. */
 function Readouts({ node, def, session }: { node: PatchNode; def: NodeDef; session: LiveSession | null }) {
   const rows = useReadoutRows(session, node.id);
@@ -82,23 +85,39 @@ function Readouts({ node, def, session }: { node: PatchNode; def: NodeDef; sessi
     const hi = spec && 'max' in spec && spec.max !== undefined ? spec.max : 1;
     return hi !== lo ? (v - lo) / (hi - lo) : 0.5;
   };
-  // Values are written straight into the DOM once per animation frame: no React render per frame.
+  // Values are written straight into the DOM (no React render), at most every READOUT_MS and only
+  // where the shown text changed: each repaint costs the whole page a frame, which on a 2-core
+  // machine without a GPU takes CPU from the audio Worker.
   useEffect(() => {
     if (!session) return;
     let raf = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
     const draw = (): void => {
       raf = 0;
+      last = performance.now();
       const view = session.runtime.values.get(node.id);
       for (const [key, el] of dom.current) {
         const v = key.startsWith('o:') ? view?.outputs[key.slice(2)] : view?.driven[key.slice(2)];
         if (v === undefined) continue;
-        if (el.num) el.num.textContent = formatNumber(v);
-        if (el.bar) el.bar.style.width = `${Math.round(Math.max(0, Math.min(1, fraction(key, v))) * 100)}%`;
+        const text = formatNumber(v);
+        if (el.num && el.num.textContent !== text) el.num.textContent = text;
+        const width = `${Math.round(Math.max(0, Math.min(1, fraction(key, v))) * 100)}%`;
+        if (el.bar && el.bar.style.width !== width) el.bar.style.width = width;
       }
     };
+    const request = (): void => {
+      timer = undefined;
+      raf ||= requestAnimationFrame(draw);
+    };
     draw();
-    const off = session.runtime.values.subscribe(node.id, () => { raf ||= requestAnimationFrame(draw); });
-    return () => { off(); cancelAnimationFrame(raf); };
+    const off = session.runtime.values.subscribe(node.id, () => {
+      if (raf || timer !== undefined) return;
+      const wait = last + READOUT_MS - performance.now();
+      if (wait > 0) timer = setTimeout(request, wait);
+      else request();
+    });
+    return () => { off(); cancelAnimationFrame(raf); clearTimeout(timer); };
   });
   if (!session) return <div className="gp-live-hint">live · turn Live on to run it</div>;
   return (

@@ -5,9 +5,9 @@ import { createPatch } from '../../../src/engine/patch';
 import type { Patch, PatchNode } from '../../../src/engine/patch/types';
 import type { LiveSession } from '../../../src/audio/live/liveSession';
 import { offlineLive } from './offlineSession';
-import { counterNode, cpu, logs, nanNode, slowNode } from './testNodes';
+import { counterNode, cpu, failingNode, logs, nanNode, slowNode } from './testNodes';
 
-const registry = new NodeRegistry([...allNodes, counterNode, nanNode, slowNode]);
+const registry = new NodeRegistry([...allNodes, counterNode, nanNode, slowNode, failingNode]);
 const noResults = (): undefined => undefined;
 
 function patchOf(nodes: [string, string, Record<string, unknown>, string[]?][], edges: [string, string, string, string][] = []): Patch {
@@ -130,6 +130,11 @@ describe('live runtime', () => {
     expect(live.monitor.problems.get()).toHaveLength(1);
     frames(1);
     expect(live.monitor.problems.get()).toEqual([]);
+  });
+
+  it('reports a node that failed as failed, not as one that cannot keep up', () => {
+    live.apply(patchOf([['model', 'test.failing-live', { problem: 'cannot load the sax decoder: 404' }]]), noResults);
+    expect(live.monitor.problems.get()).toEqual([{ nodeId: 'model', kind: 'error', message: '"Fragile" failed: cannot load the sax decoder: 404' }]);
   });
 
   it('sends keyboard notes to the instances its events reach', () => {

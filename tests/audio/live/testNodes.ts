@@ -82,3 +82,18 @@ export const slowNode = defineNode({
 
 /** A fake CPU clock (milliseconds) for tick budgets. */
 export const cpu = { now: 0 };
+
+/** Says it failed (as a model that will not load would) whenever its `problem` param is set. */
+export const failingNode = defineNode({
+  type: 'test.failing-live', title: 'Fragile', category: 'test', doc: 'Fails when told to.',
+  outputs: { value: { type: 'number' } },
+  params: { problem: { kind: 'text', default: '' } },
+  run: () => ({ outputs: { value: 0 } }),
+  live: {
+    create(ctx) {
+      return {
+        update(params) { if (params.problem) ctx.fail(String(params.problem)); },
+      };
+    },
+  },
+});

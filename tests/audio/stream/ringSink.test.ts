@@ -1,7 +1,7 @@
 /**
  * The ring producer's adaptive lead: it keeps only the lead buffered, lengthens it by one step per
  * new underrun the worklet counts, never past the ring, shortens it by a block after a calm stretch,
- * never below where it started, and without a lead fills the whole ring.
+ * never below its floor, starts from a longer start lead if given, and without a lead fills the whole ring.
  */
 import { describe, expect, it } from 'vitest';
 import { RingSink, type AdaptiveLead } from '../../../src/audio/stream/blockSinks';
@@ -73,6 +73,22 @@ describe('RingSink lead', () => {
     play(ring, 512);
     fill(sink, ring);
     expect(sink.leadFrames()).toBe(1536);
+  });
+
+  it('starts at its start lead and falls from there to the floor while it keeps up', () => {
+    const ring = new AudioRingBuffer(allocateRingBuffer(4096, 1));
+    const sink = new RingSink(ring, BLOCK, { frames: 1024, startFrames: 2048, step: 512, relaxFrames: 4096, underruns: () => 0 });
+    expect(fill(sink, ring)).toBe(2048);
+    const leads: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      play(ring, 256);
+      fill(sink, ring);
+      leads.push(sink.leadFrames());
+    }
+    expect(leads[0]).toBeGreaterThan(1024);
+    expect(leads.at(-1)).toBe(1024);
+    expect(leads.every((l, i) => i === 0 || l <= leads[i - 1])).toBe(true);
+    expect(new RingSink(ring, BLOCK, { frames: 1024, startFrames: 512, step: 512, relaxFrames: 1, underruns: () => 0 }).leadFrames()).toBe(1024);
   });
 
   it('holds at least one block and at most the ring', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PortLike } from '../../../src/audio/stream/messagePort';
 import { PortSource } from '../../../src/audio/stream/portSource';
 import { AudioRingBuffer, allocateRingBuffer } from '../../../src/audio/stream/ringBuffer';
-import { STATS, StreamReader, frameDelta } from '../../../src/audio/stream/streamReader';
+import { PREROLL_PATIENCE, STATS, StreamReader, frameDelta } from '../../../src/audio/stream/streamReader';
+import { prerollFrames } from '../../../src/audio/stream/audioStream';
 import { pickTransport } from '../../../src/audio/stream/transport';
 
 const ramp = (from: number, n: number): Float32Array[] => [Float32Array.from({ length: n }, (_, i) => 1 + from + i)];
@@ -25,6 +26,42 @@ describe('StreamReader', () => {
     reader.render(out, 512); // empty
     expect(reader.stats()).toEqual({ underruns: 2, underrunFrames: 84 + 128, streamFrames: 300, quanta: 5 });
     expect([...shared]).toEqual([2, 212, 640, 300]);
+  });
+
+  it('waits for its pre-roll before it starts, so a producer filling its lead does not underrun the first quanta', () => {
+    const ring = new AudioRingBuffer(allocateRingBuffer(4096, 1, false));
+    const reader = new StreamReader(ring, () => undefined, null, 1024);
+    const out = [new Float32Array(128)];
+    ring.write(ramp(0, 512)); // half the lead: a producer still warming up
+    reader.render(out, 0);
+    expect(out[0].every((v) => v === 0)).toBe(true);
+    expect(ring.availableRead()).toBe(512); // nothing taken
+    ring.write(ramp(512, 512));
+    for (let q = 0; q < 8; q++) reader.render(out, 128 * (q + 1));
+    expect(out[0][127]).toBe(1024);
+    expect(reader.stats()).toMatchObject({ underruns: 0, streamFrames: 1024 });
+    reader.render(out, 9 * 128); // now the producer fell behind: that counts
+    expect(reader.stats().underruns).toBe(1);
+  });
+
+  it('starts with what it has when the pre-roll never fills', () => {
+    const ring = new AudioRingBuffer(allocateRingBuffer(4096, 1, false));
+    const reader = new StreamReader(ring, () => undefined, null, 1024);
+    const out = [new Float32Array(128)];
+    ring.write(ramp(0, 256));
+    for (let q = 0; q < PREROLL_PATIENCE - 1; q++) reader.render(out, 128 * q);
+    expect(reader.stats().streamFrames).toBe(0);
+    reader.render(out, 128 * PREROLL_PATIENCE);
+    expect(reader.stats().streamFrames).toBe(128);
+    expect(out[0][0]).toBe(1);
+  });
+
+  it('pre-rolls what the producer keeps ahead, in whole blocks', () => {
+    expect(prerollFrames('shared', 4096, 128, 1024)).toBe(1024);
+    expect(prerollFrames('shared', 4096, 128, 1000)).toBe(896);
+    expect(prerollFrames('shared', 2048, 128)).toBe(2048);
+    expect(prerollFrames('messages', 2048, 128, 1024)).toBe(2048); // messages have no adaptive lead
+    expect(prerollFrames('shared', 4096, 512, 64)).toBe(512);
   });
 
   it('reports the render frame where a marked stream frame is played, even when the marker comes late', () => {

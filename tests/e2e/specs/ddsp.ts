@@ -149,7 +149,7 @@ export const ddspSpecs: Spec[] = [
   {
     name: 'ddsp: live, the saxophone streams from its Worker and the LFO moves its vibrato depth',
     path: sharePath(liveSaxPatch()),
-    async run({ page }) {
+    async run({ page, shot }) {
       await idle(page);
       await goLive(page, 'sax');
       await page.evaluate(() => window.__genpatchLive!.meterPeak()); // start a fresh meter window
@@ -167,6 +167,30 @@ export const ddspSpecs: Spec[] = [
       expect(workers.some((u) => u.includes('ddspStreamWorker')), `no DDSP stream Worker runs (workers: ${workers.join(', ')})`);
       const moved = Math.max(...depths) - Math.min(...depths);
       expect(moved > 5, `the LFO did not move the vibrato depth: ${depths.map((d) => d.toFixed(1)).join(', ')}`);
+      // Every LFO step is a control change the stream times: the transport shows their latency.
+      const heard = (await page.evaluate(() => window.__genpatchLive!.health()))?.streamLatency;
+      expect(heard !== null && heard !== undefined && heard.count > 50 && heard.p50Ms > 0 && heard.p95Ms >= heard.p50Ms,
+        `the stream's control latencies are not reported: ${JSON.stringify(heard)}`);
+      const badge = (await page.getByTestId('live-stream-latency').textContent()) ?? '';
+      expect(/^stream \d+ ms$/.test(badge), `the transport's stream latency badge reads "${badge}"`);
+      await shot('32-ddsp-live-sax-playing');
+    },
+  },
+  {
+    name: 'ddsp: live, a decoder that cannot load is reported as failed, naming the node, not as one that cannot keep up',
+    path: sharePath(liveSaxPatch()),
+    async run({ page }) {
+      await page.route('**/models/ddsp-sax/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await idle(page);
+      await page.getByTestId('live-toggle').click();
+      await page.waitForFunction(() => window.__genpatchLive!.enabled());
+      await page.waitForFunction(() => window.__genpatchLive!.problems().length > 0, undefined, { timeout: 30_000 });
+      const problems = await page.evaluate(() => window.__genpatchLive!.problems());
+      expect(problems.length === 1 && problems[0].nodeId === 'sax' && problems[0].kind === 'error', `problems: ${JSON.stringify(problems)}`);
+      expect(/failed: .*sax/.test(problems[0].message) && !problems[0].message.includes('keep up'), `message: ${problems[0].message}`);
+      const badge = (await page.getByTestId('live-failed').textContent()) ?? '';
+      expect(badge.startsWith('failed:'), `the transport's badge reads "${badge}"`);
+      expect(await page.getByTestId('live-slow').count() === 0, 'the failed node is also shown as one that cannot keep up');
     },
   },
   exampleSpec('ddsp-violin-markov.genpatch.json', 'ddsp violin: the Markov-reel example opens from its file and sounds'),

@@ -42,6 +42,33 @@ async function stream(gen: DdspStreamGenerator, seconds: number): Promise<Float3
 }
 
 describe('DdspStreamGenerator', () => {
+  it('is ready once its decoder has loaded and has played a warm-up note, and says why when it cannot load', async () => {
+    const model = await service.load('ddsp-sax');
+    const loudness: number[] = [];
+    let loaded!: () => void;
+    const gate = new Promise<void>((r) => { loaded = r; });
+    const gen = new DdspStreamGenerator(RATE, 7, params, async () => {
+      await gate;
+      const session = new DecoderSession(model);
+      return { decode: (f0, l) => { loudness.push(l[0]); return session.decode(f0, l); } };
+    });
+    let ready = false;
+    const waiting = gen.ready(0.4).then(() => { ready = true; });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ready).toBe(false);
+    loaded();
+    await waiting;
+    expect(loudness).toHaveLength(100); // 0.4 s of 4 ms frames
+    expect(Math.max(...loudness)).toBeGreaterThan(-40); // a sounding note, not only silence
+    expect(loudness.at(-1)!).toBeLessThan(-80); // released, and faded out before the end
+    // The warm-up is not heard: the stream still starts silent.
+    const first = [new Float32Array(128)];
+    await gen.generate(first, 128);
+    expect(first[0].every((v) => Math.abs(v) < 1e-6)).toBe(true);
+    const broken = new DdspStreamGenerator(RATE, 7, params, async () => { throw new Error('404 model.onnx'); });
+    await expect(broken.ready()).rejects.toThrow('DDSP stream: cannot load the sax decoder: 404 model.onnx');
+  });
+
   it('a held note streams what the offline chain renders, L/2 later', async () => {
     const gen = await started();
     gen.control({ type: 'on', pitch: 64, velocity: 0.9 });

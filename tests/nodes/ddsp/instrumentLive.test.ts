@@ -26,7 +26,7 @@ function host(withStream = true) {
   };
   const ctx: LiveContext = {
     nodeId: 'sax', seed: 3, rng: createRng(3), services: { [LIVE_AUDIO_SERVICE]: liveAudio },
-    log: { info: () => undefined, warn: () => undefined }, emit: () => undefined, report: () => undefined,
+    log: { info: () => undefined, warn: () => undefined }, emit: () => undefined, report: () => undefined, fail: () => undefined,
   };
   return { ctx, sent, specs, disposed: () => disposed };
 }

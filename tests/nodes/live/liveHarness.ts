@@ -31,6 +31,7 @@ export function liveInstance(def: NodeDef, params: Record<string, unknown> = {},
     log: { info: () => undefined, warn: () => undefined },
     emit: (port, event) => emitted.push({ port, event }),
     report: (problem) => reports.push(problem),
+    fail: (problem) => reports.push(`failed: ${problem}`),
   });
   let time = 0;
   const harness: LiveUnderTest = {
