@@ -30,11 +30,11 @@ const LIVE_SECONDS = option('--live-seconds', 20);
 /** Times faster than real time the DDSP path should run on one core. */
 const TARGET = 20;
 /**
- * The live runs: the live instrument's own setting (a 4096-frame ring with an adaptive lead from 1024,
- * src/audio/live/liveStreams.ts), then fixed leads of 4096, 2048 and 1024 frames for comparison.
+ * The live runs: the live instrument's own setting (a 4096-frame ring with an adaptive lead from 2048
+ * down to 1024, src/audio/live/liveStreams.ts), then fixed leads of 4096, 2048 and 1024 frames for comparison.
  */
-const LIVE_RUNS: { bufferFrames: number; leadFrames?: number }[] = [
-  { bufferFrames: 4096, leadFrames: 1024 }, { bufferFrames: 4096 }, { bufferFrames: 2048 }, { bufferFrames: 1024 },
+const LIVE_RUNS: { bufferFrames: number; leadFrames?: number; startLeadFrames?: number }[] = [
+  { bufferFrames: 4096, leadFrames: 1024, startLeadFrames: 2048 }, { bufferFrames: 4096 }, { bufferFrames: 2048 }, { bufferFrames: 1024 },
 ];
 
 interface Row extends PipelineTiming {

@@ -12,7 +12,9 @@
  * from the MIDI message to the note's pitch rising in the recording, which adds the instrument's
  * own attack and glide. A patch with no keyboard gets one on its first live node with an events
  * input. Tracing itself costs the audio thread a little.
- * Usage: npm run bench -- live-patch [--seconds 60] [--probe 10] [--pitch 80] [--patch live-performance]
+ * `--set node.param=value` (repeatable) changes a param first: `--set sax.attack=0.005 --set sax.glide=0`
+ * shows how much of the heard onset is the instrument's own attack and glide.
+ * Usage: npm run bench -- live-patch [--seconds 60] [--probe 10] [--pitch 80] [--patch live-performance] [--set id.param=value]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,7 +22,9 @@ import { createRegistry } from '../nodes/index';
 import { loadPatch } from '../src/engine/patch';
 import type { Patch } from '../src/engine/patch/types';
 import { build, launch, ROOT, serve, stop } from '../tests/e2e/harness';
+import type { LiveDdspParams } from '../nodes/ddsp/live/ddspGenerator';
 import { spread, type Spread } from './livePatch/analysis';
+import { instrumentOnsetMs } from './livePatch/instrumentOnset';
 import { liveRun, type LiveRunResult } from './livePatch/liveRun';
 
 const DEADLINE_MS = (128 / 48000) * 1000;
@@ -29,6 +33,22 @@ const LATENCY_TARGET_MS = 30;
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+/** The `--set node.param=value` arguments, applied to `patch` (numbers and booleans parsed). */
+function applySets(patch: Patch): string[] {
+  const applied: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a !== '--set') return;
+    const m = /^([^.=]+)\.([^=]+)=(.*)$/.exec(process.argv[i + 1] ?? '');
+    if (!m) throw new Error(`bench live-patch: --set wants node.param=value, got "${process.argv[i + 1]}"`);
+    const node = patch.nodes.find((n) => n.id === m[1]);
+    if (!node) throw new Error(`bench live-patch: --set ${m[0]}: the patch has no node "${m[1]}" (it has: ${patch.nodes.map((n) => n.id).join(', ')})`);
+    const raw = m[3];
+    node.params = { ...node.params, [m[2]]: raw === 'true' ? true : raw === 'false' ? false : Number.isFinite(Number(raw)) && raw !== '' ? Number(raw) : raw };
+    applied.push(m[0]);
+  });
+  return applied;
 }
 
 /** Example patches with at least one live node, a keyboard added where they have none. */
@@ -48,7 +68,8 @@ function livePatches(only: string | null): { name: string; patch: Patch; note: s
       patch.edges.push({ id: 'benchKeysEdge', from: { node: 'benchKeys', port: 'events' }, to: { node: target.id, port: 'events' } });
       note = `a keyboard added into "${target.id}"`;
     }
-    found.push({ name, patch, note });
+    const sets = applySets(patch);
+    found.push({ name, patch, note: sets.length ? `${note}; ${sets.join(', ')}` : note });
   }
   if (found.length === 0) throw new Error(`bench live-patch: no patch in patches/ ${only ? `named ${only} ` : ''}has a live node`);
   return found;
@@ -95,6 +116,21 @@ const ROWS = ['run', 'device underruns (playbackStats)', 'stream ring underruns'
   'stream: control → first sample ms, median (markers)', '… + device output latency ms', 'MIDI → pitch heard in the recording ms, median (adds attack, glide)', '… + device output latency ms, median',
   'late events / stalled frames'];
 
+/** The patch's DDSP instrument's own onset for `pitch` (offline, in Node), in words; null when it has none. */
+async function ownOnset(patch: Patch, pitch: number, sampleRate: number, heardMs: number, streamMs: number | null): Promise<string | null> {
+  const node = patch.nodes.find((n) => n.type === 'ddsp.instrument');
+  const def = createRegistry().get('ddsp.instrument');
+  if (!node || !def) return null;
+  const defaults = Object.fromEntries(Object.entries(def.params).map(([k, spec]) => [k, spec.default]));
+  const params = { ...defaults, ...node.params } as unknown as LiveDdspParams;
+  const fromSilence = await instrumentOnsetMs(params, pitch, sampleRate);
+  const overNote = await instrumentOnsetMs(params, pitch, sampleRate, pitch - 7);
+  const ms = (v: number | null): string => (v === null ? 'not detected' : `${f(v, 1)} ms`);
+  return `"${node.id}" by itself (offline in Node, note-on applied at a known sample, same detector): note ${pitch} heard ${ms(fromSilence)} after its note-on from silence, `
+    + `${ms(overNote)} when it takes over from a sounding note ${pitch - 7} (its glide); the recording's ${f(heardMs, 1)} ms median less the latter leaves `
+    + `${overNote === null ? '–' : `${f(heardMs - overNote, 1)} ms`} for the system (the stream's markers say ${streamMs === null ? 'nothing: no stream' : `${f(streamMs, 1)} ms`})`;
+}
+
 async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '60'));
   const probe = Number(arg('probe', '10'));
@@ -130,6 +166,8 @@ async function main(): Promise<void> {
     console.log(`| figure | ${columns.map(([h]) => h).join(' | ')} | target | ${seconds} s run vs target |`);
     console.log(`| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`);
     ROWS.forEach((row, i) => console.log(`| ${row} | ${columns.map(([, c]) => c[i]).join(' | ')} | ${targets[i]} | ${vs[i]} |`));
+    const own = await ownOnset(heaviest.patch, pitch, r.sampleRate, g.latency.median, g.stream?.median ?? null);
+    if (own) console.log(own);
   } finally {
     await browser.close();
     stop(server);

@@ -2,7 +2,7 @@
  * Live streaming in headless Chromium: runs a scenario (default: the additive generator streamed from
  * a Worker through the ring buffer into the AudioWorklet) for 60 s and prints underruns, the Worker's
  * time per 128-frame block against the 2.67 ms deadline at 48 kHz, and control-to-sound latency.
- * Usage: npm run bench -- live [--seconds 60] [--buffer 1024] [--lead FRAMES] [--transport auto|shared|messages]
+ * Usage: npm run bench -- live [--seconds 60] [--buffer 1024] [--lead FRAMES] [--start-lead FRAMES] [--transport auto|shared|messages]
  *        [--options '{"hidden":256}'] [--scenario stream]
  */
 import { build, launch, serve, stop } from '../tests/e2e/harness';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     seconds: Number(arg('seconds', '60')),
     bufferFrames: Number(arg('buffer', '1024')),
     leadFrames: arg('lead', '') ? Number(arg('lead', '')) : undefined,
+    startLeadFrames: arg('start-lead', '') ? Number(arg('start-lead', '')) : undefined,
     transport: arg('transport', 'auto') as LiveBenchOptions['transport'],
     generatorOptions: JSON.parse(arg('options', '{}')) as Record<string, unknown>,
   };

@@ -24,7 +24,7 @@ export const ddspLiveScenario: LiveScenario = {
   path: 'tests/e2e/pages/liveio.html',
   async run(page, options) {
     const started = await page.evaluate((o) => window.__liveio!.startStream({
-      worker: 'ddsp', generator: 'ddsp', options: { seed: 1, params: { ...o.params, ...o.generatorOptions } }, bufferFrames: o.bufferFrames, leadFrames: o.leadFrames, transport: o.transport,
+      worker: 'ddsp', generator: 'ddsp', options: { seed: 1, params: { ...o.params, ...o.generatorOptions } }, bufferFrames: o.bufferFrames, leadFrames: o.leadFrames, startLeadFrames: o.startLeadFrames, transport: o.transport,
     }), { ...options, params: PARAMS });
     await page.waitForTimeout(WARMUP_MS);
     const warm = await page.evaluate(() => window.__liveio!.streamStats());
@@ -44,7 +44,7 @@ export const ddspLiveScenario: LiveScenario = {
     if (errors.length) throw new Error(`the DDSP stream failed: ${errors.join('; ')}`);
     if (!(heldRms > 0.005)) throw new Error(`the DDSP stream stayed silent while notes were held (RMS ${heldRms})`);
     return {
-      subject: `DDSP saxophone (public/models/ddsp-sax) at ${started.sampleRate} Hz, ${stats.transport} transport, buffer ${options.bufferFrames} frames${options.leadFrames ? `, adaptive lead from ${options.leadFrames}` : ''}; loudest output RMS of a held note ${heldRms.toFixed(3)}`,
+      subject: `DDSP saxophone (public/models/ddsp-sax) at ${started.sampleRate} Hz, ${stats.transport} transport, buffer ${options.bufferFrames} frames${options.leadFrames ? `, adaptive lead ${options.startLeadFrames ? `${options.startLeadFrames} → ` : ''}${options.leadFrames}` : ''}; loudest output RMS of a held note ${heldRms.toFixed(3)}`,
       stats,
       underrunsAfterWarmup: stats.underruns - warm.underruns,
       latencies,

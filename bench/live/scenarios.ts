@@ -1,8 +1,7 @@
 /**
  * What bench/live.ts can run in the browser. A scenario gets the live I/O test page and a duration
- * and returns what it measured. The hook for whole patches: once the live runtime can run a patch
- * (src/audio/live), add a scenario here that opens the app with the heaviest example patch in live
- * mode and reads the same figures from it; `npm run bench -- live --scenario NAME` picks it.
+ * and returns what it measured; `npm run bench -- live --scenario NAME` picks it. Whole example
+ * patches played live are measured by bench/live-patch.ts.
  */
 import type { Page } from 'playwright-core';
 import type { ControlLatency, StreamStats } from '../../src/audio/stream';
@@ -12,8 +11,10 @@ import { ddspLiveScenario } from '../ddsp/liveScenario';
 export interface LiveBenchOptions {
   seconds: number;
   bufferFrames: number;
-  /** Adaptive lead (frames kept ahead at first, grown on underruns); absent: the whole buffer. */
+  /** Adaptive lead (the least kept ahead, grown on underruns); absent: the whole buffer. */
   leadFrames?: number;
+  /** The adaptive lead at the start (default leadFrames). */
+  startLeadFrames?: number;
   transport: 'auto' | 'shared' | 'messages';
   /** Options for the generator (JSON from --options). */
   generatorOptions: Record<string, unknown>;
@@ -47,7 +48,7 @@ const stream: LiveScenario = {
   path: 'tests/e2e/pages/liveio.html',
   async run(page, options) {
     const started = await page.evaluate((o) => window.__liveio!.startStream({
-      generator: 'additive', options: o.generatorOptions, bufferFrames: o.bufferFrames, leadFrames: o.leadFrames, transport: o.transport,
+      generator: 'additive', options: o.generatorOptions, bufferFrames: o.bufferFrames, leadFrames: o.leadFrames, startLeadFrames: o.startLeadFrames, transport: o.transport,
     }), options);
     await page.waitForTimeout(1000);
     const warm = await page.evaluate(() => window.__liveio!.streamStats());
@@ -62,7 +63,7 @@ const stream: LiveScenario = {
     await page.evaluate(() => window.__liveio!.stopStream());
     const o = { hidden: 192, layers: 3, harmonics: 48, hop: 64, ...options.generatorOptions };
     return {
-      subject: `additive generator (${o.layers}×${o.hidden} network every ${o.hop} frames, ${o.harmonics} partials), ${stats.transport} transport, buffer ${options.bufferFrames} frames${options.leadFrames ? `, adaptive lead from ${options.leadFrames}` : ''}`,
+      subject: `additive generator (${o.layers}×${o.hidden} network every ${o.hop} frames, ${o.harmonics} partials), ${stats.transport} transport, buffer ${options.bufferFrames} frames${options.leadFrames ? `, adaptive lead ${options.startLeadFrames ? `${options.startLeadFrames} → ` : ''}${options.leadFrames}` : ''}`,
       stats,
       underrunsAfterWarmup: stats.underruns - warm.underruns,
       latencies,
