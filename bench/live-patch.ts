@@ -24,7 +24,7 @@ import type { Patch } from '../src/engine/patch/types';
 import { build, launch, ROOT, serve, stop } from '../tests/e2e/harness';
 import type { LiveDdspParams } from '../nodes/ddsp/live/ddspGenerator';
 import { spread, type Spread } from './livePatch/analysis';
-import { instrumentOnsetMs } from './livePatch/instrumentOnset';
+import { instrumentOnsetsMs } from './livePatch/instrumentOnset';
 import { liveRun, type LiveRunResult } from './livePatch/liveRun';
 
 const DEADLINE_MS = (128 / 48000) * 1000;
@@ -123,8 +123,7 @@ async function ownOnset(patch: Patch, pitch: number, sampleRate: number, heardMs
   if (!node || !def) return null;
   const defaults = Object.fromEntries(Object.entries(def.params).map(([k, spec]) => [k, spec.default]));
   const params = { ...defaults, ...node.params } as unknown as LiveDdspParams;
-  const fromSilence = await instrumentOnsetMs(params, pitch, sampleRate);
-  const overNote = await instrumentOnsetMs(params, pitch, sampleRate, pitch - 7);
+  const [fromSilence, overNote] = await instrumentOnsetsMs(params, pitch, sampleRate, [null, pitch - 7]);
   const ms = (v: number | null): string => (v === null ? 'not detected' : `${f(v, 1)} ms`);
   return `"${node.id}" by itself (offline in Node, note-on applied at a known sample, same detector): note ${pitch} heard ${ms(fromSilence)} after its note-on from silence, `
     + `${ms(overNote)} when it takes over from a sounding note ${pitch - 7} (its glide); the recording's ${f(heardMs, 1)} ms median less the latter leaves `

@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 import genpatch_tokens as gt  # noqa: E402
 import hf_layout  # noqa: E402
-import ngram  # noqa: E402
 from gpt2_model import GPT2Config, GPT2LM, config_dict, export_onnx, io_names, reference_check, stepping_error  # noqa: E402
 from loop import fit  # noqa: E402
 from safetensors_io import save_safetensors  # noqa: E402
@@ -142,19 +141,13 @@ def main(argv=None) -> Path:
     run = fit(model, opt, epoch_batches, lambda x: loss(model, x), lambda: score("valid"), epochs=args.epochs, timer=timer,
               max_steps_per_epoch=3 if args.smoke else 0, lr_at=lr_at, patience=3)
     seconds = timer.figures()
-    metrics = {k: round(score(k), 4) for k in ("train", "valid", "test")}
-    common.log("final: " + ", ".join(f"{k} {common.fmt_nll(v)}" for k, v in metrics.items()))
-    baselines = ngram.baselines(splits["train"], splits["valid"], splits["test"])
-    common.log("n-gram baselines (test): " + ", ".join(f"{k} {v['test']:.4f}" for k, v in baselines.items()))
+    metrics, baselines = common.final_metrics(score, splits)
 
     out = common.out_dir(args, MODEL_ID)
     out.mkdir(parents=True, exist_ok=True)
     model = model.cpu().eval()
     export(model, out, args)
-    err = stepping_error(model, splits["test"][0][:24])
-    common.log(f"stepping through the key/value cache vs one call: max |difference| {err:.2e}")
-    if err > 1e-4:
-        sys.exit(f"chorale-transformer: cached stepping differs from a full call by {err}")
+    common.check_stepping(MODEL_ID, stepping_error(model, splits["test"][0][:24]), "stepping through the key/value cache")
     manifest = write_manifest(out, model, args, corpus, splits, metrics, baselines, run, seconds, device)
     common.log(f"wrote {out} ({sum(f['bytes'] for f in manifest['files'])} bytes)")
     return out
@@ -203,10 +196,7 @@ def write_manifest(out, model, args, corpus, splits, metrics, baselines, run, se
                     "evaluation": f"pieces longer than {c.n_positions} tokens: sliding window of {c.n_positions}, "
                                   f"stride {args.stride}, each token scored once with >= {c.n_positions - args.stride} tokens of context",
                     **metrics, **({"baselines_add_k_ngram": baselines} if baselines else {})},
-        "training": {"steps": run["steps"], "epochs": run["epochs"], "best_epoch": run["best_epoch"],
-                     **seconds, "device": str(device), "threads": args.threads,
-                     "seed": args.seed, "params": common.param_count(model), "smoke": bool(args.smoke),
-                     "transpose": args.transpose, "history": run["history"]},
+        "training": common.training_block(run, seconds, device, args, model, transpose=args.transpose),
         "check": reference_check(model, (splits.get("test") or splits["valid"])[0][:16]),
     }
     fields.update(extra or {})

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 
 import genpatch_tokens as gt
+import ngram
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "data"
@@ -257,3 +258,29 @@ def param_count(model: torch.nn.Module) -> int:
 def fmt_nll(x: float) -> str:
     """NLL per token with its perplexity, for logs."""
     return f"{x:.4f} nats/token (ppl {math.exp(x):.2f})"
+
+
+def final_metrics(score, splits: dict[str, list[list[int]]]) -> tuple[dict, dict]:
+    """NLL per token of the trained model on each split (`score(split)`), and the add-k n-gram
+    baselines on the same splits, both logged: the figures a token model's manifest carries."""
+    metrics = {k: round(score(k), 4) for k in ("train", "valid", "test")}
+    log("final: " + ", ".join(f"{k} {fmt_nll(v)}" for k, v in metrics.items()))
+    baselines = ngram.baselines(splits["train"], splits["valid"], splits["test"])
+    log("n-gram baselines (test): " + ", ".join(f"{k} {v['test']:.4f}" for k, v in baselines.items()))
+    return metrics, baselines
+
+
+def check_stepping(model_id: str, err: float, how: str) -> None:
+    """Logs how far one-step-at-a-time inference (`how`) is from one full call, and stops the recipe
+    when it is over 1e-4: an export whose state/cache stepping drifts would generate wrongly."""
+    log(f"{how} vs one call: max |difference| {err:.2e}")
+    if err > 1e-4:
+        sys.exit(f"{model_id}: {how} differs from a full call by {err}")
+
+
+def training_block(run: dict, seconds: dict, device, args, model: torch.nn.Module, **extra) -> dict:
+    """The manifest's "training" section: what `fit` reported, the time taken, where and how."""
+    return {"steps": run["steps"], "epochs": run["epochs"], "best_epoch": run["best_epoch"],
+            **seconds, "device": str(device), "threads": args.threads,
+            "seed": args.seed, "params": param_count(model), "smoke": bool(args.smoke),
+            **extra, "history": run["history"]}

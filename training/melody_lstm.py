@@ -17,7 +17,6 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 import genpatch_tokens as gt  # noqa: E402
-import ngram  # noqa: E402
 from loop import fit  # noqa: E402
 from lstm_model import MelodyLSTM, export_onnx, reference_check, stepping_error  # noqa: E402
 from safetensors_io import save_safetensors  # noqa: E402
@@ -105,20 +104,14 @@ def main(argv=None) -> Path:
               lambda: evaluate(model, splits["valid"], device, args.batch_tokens), epochs=args.epochs, timer=timer,
               max_steps_per_epoch=3 if args.smoke else 0, halve_on_plateau=True, patience=3)
     seconds = timer.figures()
-    metrics = {k: round(evaluate(model, splits[k], device, args.batch_tokens), 4) for k in ("train", "valid", "test")}
-    common.log("final: " + ", ".join(f"{k} {common.fmt_nll(v)}" for k, v in metrics.items()))
-    baselines = ngram.baselines(splits["train"], splits["valid"], splits["test"])
-    common.log("n-gram baselines (test): " + ", ".join(f"{k} {v['test']:.4f}" for k, v in baselines.items()))
+    metrics, baselines = common.final_metrics(lambda k: evaluate(model, splits[k], device, args.batch_tokens), splits)
 
     out = common.out_dir(args, MODEL_ID)
     out.mkdir(parents=True, exist_ok=True)
     model = model.cpu().eval()
     save_safetensors(model.state_dict(), out / "weights.safetensors", {"genpatch_model": MODEL_ID})
     export_onnx(model, out / "model.onnx")
-    err = stepping_error(model, splits["test"][0][:40])
-    common.log(f"stepping one token at a time vs one call: max |difference| {err:.2e}")
-    if err > 1e-4:
-        sys.exit(f"melody-lstm: T=1 stepping differs from a full-sequence call by {err}")
+    common.check_stepping(MODEL_ID, stepping_error(model, splits["test"][0][:40]), "stepping one token at a time")
     manifest = write_manifest(out, model, args, corpus, splits, metrics, baselines, run, seconds, device)
     common.log(f"wrote {out} ({sum(f['bytes'] for f in manifest['files'])} bytes)")
     return out
@@ -147,11 +140,8 @@ def write_manifest(out, model, args, corpus, splits, metrics, baselines, run, se
         "data": common.data_block(corpus, splits, "valid = every 20th train tune in name order (held out for early stopping)"),
         "metrics": {"unit": "nats per target token (after <bos>, <eos> included)",
                     **metrics, **({"baselines_add_k_ngram": baselines} if baselines else {})},
-        "training": {"steps": run["steps"], "epochs": run["epochs"], "best_epoch": run["best_epoch"],
-                     **seconds, "device": str(device), "threads": args.threads,
-                     "seed": args.seed, "params": common.param_count(model), "smoke": bool(args.smoke),
-                     "batching": f"truncated BPTT: {args.streams} parallel streams of shuffled tunes, {args.bptt}-token chunks",
-                     "lr": args.lr, "transpose": args.transpose, "history": run["history"]},
+        "training": common.training_block(run, seconds, device, args, model, lr=args.lr, transpose=args.transpose,
+                                          batching=f"truncated BPTT: {args.streams} parallel streams of shuffled tunes, {args.bptt}-token chunks"),
         "check": reference_check(model, (splits.get("test") or splits["valid"])[0][:16]),
     }
     fields.update(extra or {})

@@ -3,6 +3,7 @@
  * Chromium trace, and control-to-sound latency from a recorded take (when a played note's pitch
  * first rises out of what was sounding before it).
  */
+import { toneMagnitude } from '../../src/dsp/measure';
 
 /** Quantiles of a list of ms values. */
 export interface Spread {
@@ -59,21 +60,6 @@ export function renderTrace(traceJson: string): RenderTrace {
   };
 }
 
-/** Magnitude at `hz` of x[a, a+n) under a Hann window (a sine of amplitude A reads ≈ A). */
-function magnitudeAt(x: Float32Array, a: number, n: number, hz: number, sampleRate: number): number {
-  const step = (2 * Math.PI * hz) / sampleRate;
-  let re = 0;
-  let im = 0;
-  let wsum = 0;
-  for (let i = 0; i < n; i++) {
-    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
-    re += x[a + i] * w * Math.cos(step * i);
-    im -= x[a + i] * w * Math.sin(step * i);
-    wsum += w;
-  }
-  return (2 * Math.hypot(re, im)) / wsum;
-}
-
 const WINDOW = 256;
 const HOP = 32;
 
@@ -87,10 +73,10 @@ export function onsetAfter(x: Float32Array, sampleRate: number, controlTime: num
   const before = Math.round(0.3 * sampleRate);
   if (c - before < 0 || c + Math.round(within * sampleRate) + WINDOW > x.length) return null;
   const floor: number[] = [];
-  for (let a = c - before; a + WINDOW <= c; a += HOP) floor.push(magnitudeAt(x, a, WINDOW, hz, sampleRate));
+  for (let a = c - before; a + WINDOW <= c; a += HOP) floor.push(toneMagnitude(x, sampleRate, a, WINDOW, hz));
   const threshold = Math.max(0.003, 4 * spread(floor).median);
   for (let a = c - WINDOW / 2; a < c + within * sampleRate; a += HOP) {
-    if (magnitudeAt(x, a, WINDOW, hz, sampleRate) > threshold) return (a + WINDOW / 2 - c) / sampleRate;
+    if (toneMagnitude(x, sampleRate, a, WINDOW, hz) > threshold) return (a + WINDOW / 2 - c) / sampleRate;
   }
   return null;
 }

@@ -12,28 +12,33 @@ import { onsetAfter } from './analysis';
 const BLOCK = 128;
 
 /**
- * Onset in ms of MIDI note `pitch` played 0.6 s in by an instrument with `params`, at `sampleRate`:
- * from silence, or (`over` a pitch) while that note sounds, so the new note glides from it as a
- * monophonic instrument does when a played note takes over from a clip's; null if never detected.
+ * Onsets in ms of MIDI note `pitch` played 0.6 s in by an instrument with `params`, at `sampleRate`,
+ * one per entry of `over`: null plays it from silence, a pitch plays it while that note sounds (so
+ * the new note glides from it, as a monophonic instrument does when a played note takes over from a
+ * clip's). An onset never detected is null. The model is loaded once.
  */
-export async function instrumentOnsetMs(params: LiveDdspParams, pitch: number, sampleRate: number, over: number | null = null): Promise<number | null> {
+export async function instrumentOnsetsMs(params: LiveDdspParams, pitch: number, sampleRate: number, over: readonly (number | null)[]): Promise<(number | null)[]> {
   const models = createNodeModelService();
   try {
     const model = await models.load(instrumentModelId(params.instrument), { require: DDSP_DECODER_CONTRACT, provider: 'wasm' });
-    const gen = new DdspStreamGenerator(sampleRate, 1, params, async () => new DecoderSession(model));
-    await gen.ready();
-    const blocks = Math.ceil((1.4 * sampleRate) / BLOCK);
-    const noteBlock = Math.ceil((0.6 * sampleRate) / BLOCK);
-    const out = new Float32Array(blocks * BLOCK);
-    const block = [new Float32Array(BLOCK)];
-    for (let b = 0; b < blocks; b++) {
-      if (b === 0 && over !== null) gen.control({ type: 'on', pitch: over, velocity: 0.8 });
-      if (b === noteBlock) gen.control({ type: 'on', pitch, velocity: 100 / 127 });
-      await gen.generate(block, BLOCK);
-      out.set(block[0], b * BLOCK);
+    const onsets: (number | null)[] = [];
+    for (const under of over) {
+      const gen = new DdspStreamGenerator(sampleRate, 1, params, async () => new DecoderSession(model));
+      await gen.ready();
+      const blocks = Math.ceil((1.4 * sampleRate) / BLOCK);
+      const noteBlock = Math.ceil((0.6 * sampleRate) / BLOCK);
+      const out = new Float32Array(blocks * BLOCK);
+      const block = [new Float32Array(BLOCK)];
+      for (let b = 0; b < blocks; b++) {
+        if (b === 0 && under !== null) gen.control({ type: 'on', pitch: under, velocity: 0.8 });
+        if (b === noteBlock) gen.control({ type: 'on', pitch, velocity: 100 / 127 });
+        await gen.generate(block, BLOCK);
+        out.set(block[0], b * BLOCK);
+      }
+      const onset = onsetAfter(out, sampleRate, (noteBlock * BLOCK) / sampleRate, 440 * 2 ** ((pitch - 69) / 12));
+      onsets.push(onset === null ? null : onset * 1000);
     }
-    const onset = onsetAfter(out, sampleRate, (noteBlock * BLOCK) / sampleRate, 440 * 2 ** ((pitch - 69) / 12));
-    return onset === null ? null : onset * 1000;
+    return onsets;
   } finally {
     await models.dispose();
   }

@@ -82,27 +82,22 @@ export function midiAt(page: Page, bytes: number[]): Promise<number> {
 }
 
 /** The stream worklets' underruns so far, summed (quick: for a timeline during the run). */
-export async function streamUnderruns(page: Page): Promise<number> {
-  return (await streamCounts(page)).underruns;
-}
-
-/** The stream worklets' underruns and frames played so far, summed. */
-export function streamCounts(page: Page): Promise<{ underruns: number; frames: number }> {
+export function streamUnderruns(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const w = window as unknown as ProbeWindow;
-    const counts = await Promise.all(w.__benchStreams.map((n, i) => new Promise<{ underruns: number; frames: number }>((done) => {
+    const counts = await Promise.all(w.__benchStreams.map((n, i) => new Promise<number>((done) => {
       const id = 8_000_000 + i;
-      const timer = setTimeout(() => done({ underruns: 0, frames: 0 }), 1000);
+      const timer = setTimeout(() => done(0), 1000);
       const onMessage = (e: MessageEvent): void => {
         if (e.data?.type !== 'stats' || e.data.id !== id) return;
         clearTimeout(timer);
         n.port.removeEventListener('message', onMessage as EventListener);
-        done({ underruns: e.data.underruns as number, frames: e.data.streamFrames as number });
+        done(e.data.underruns as number);
       };
       n.port.addEventListener('message', onMessage as EventListener);
       n.port.postMessage({ type: 'stats', id });
     })));
-    return counts.reduce((a, b) => ({ underruns: a.underruns + b.underruns, frames: a.frames + b.frames }), { underruns: 0, frames: 0 });
+    return counts.reduce((a, b) => a + b, 0);
   });
 }
 

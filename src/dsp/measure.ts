@@ -58,3 +58,24 @@ export function mixToMono(clip: AudioClip): AudioClip {
   for (const ch of clip.channels) for (let i = 0; i < ch.length; i++) mono[i] += ch[i] / n;
   return { sampleRate: clip.sampleRate, channels: [mono] };
 }
+
+/**
+ * Amplitude of frequency `hz` in x[start, start + length) under a Hann window: a sine of amplitude
+ * A at `hz` reads ≈ A. A single-bin DFT, for checking and timing tones in recordings.
+ * @example
+ * toneMagnitude(samples, 48000, 0, 4800, 440); // ≈ 0.5 for a 0.5-amplitude 440 Hz sine
+ */
+export function toneMagnitude(x: Float32Array, sampleRate: number, start: number, length: number, hz: number): number {
+  const step = (2 * Math.PI * hz) / sampleRate;
+  let re = 0;
+  let im = 0;
+  let wsum = 0;
+  for (let i = 0; i < length; i++) {
+    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (length - 1));
+    const v = x[start + i] * w;
+    re += v * Math.cos(step * i);
+    im -= v * Math.sin(step * i);
+    wsum += w;
+  }
+  return (2 * Math.hypot(re, im)) / wsum;
+}

@@ -6,6 +6,7 @@
 import type { InferenceBackend } from './backend';
 import type { ModelSource } from './modelFiles';
 import { createModelService } from './modelService';
+import { OrtBackend } from './ortBackend';
 import type { ModelService, ProviderPreference } from './service';
 import { createWorkerBackend } from './workerBackend';
 
@@ -46,4 +47,23 @@ export interface BrowserModelOptions {
 export function createBrowserModelService(options: BrowserModelOptions = {}): ModelService {
   const baseUrl = options.baseUrl ?? `${import.meta.env.BASE_URL}models/`;
   return createModelService({ backend: options.backend ?? (async () => createWorkerBackend()), source: fetchSource(baseUrl), provider: options.provider });
+}
+
+/**
+ * A model service whose sessions run on the calling thread (WASM, one thread): for a Worker that
+ * steps a model for audio and must not hop to the inference Worker on every step. `who` names it
+ * in the reason given for not using WebGPU.
+ * @example
+ * const models = createInThreadModelService('the live DDSP stream'); // in a Worker
+ */
+export function createInThreadModelService(who: string, baseUrl = `${import.meta.env.BASE_URL}models/`): ModelService {
+  return createModelService({
+    backend: async () => {
+      const ort = await import('onnxruntime-web/webgpu');
+      ort.env.wasm.numThreads = 1;
+      ort.env.logLevel = 'error';
+      return new OrtBackend({ ort, webgpuUnavailable: async () => `${who} runs its model on WASM, on its own thread` });
+    },
+    source: fetchSource(baseUrl),
+  });
 }

@@ -1,4 +1,5 @@
 /** Measurements on rendered audio for the audio tests: level, spectrum peak, onsets. */
+import { toneMagnitude } from '../../src/dsp/measure';
 
 /** RMS of `x` between `from` and `to` seconds. */
 export function rmsBetween(x: Float32Array, rate: number, from: number, to: number): number {
@@ -19,19 +20,6 @@ export function peakAbs(x: Float32Array): number {
   return peak;
 }
 
-/** Magnitude of the Hann-windowed DFT of x[from, from+length) at `freq`. */
-function dftMagnitude(x: Float32Array, rate: number, freq: number, from: number, length: number): number {
-  let re = 0;
-  let im = 0;
-  const w = (2 * Math.PI * freq) / rate;
-  for (let i = 0; i < length; i++) {
-    const hann = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (length - 1));
-    const v = x[from + i] * hann;
-    re += v * Math.cos(w * i);
-    im -= v * Math.sin(w * i);
-  }
-  return Math.hypot(re, im);
-}
 
 /**
  * The frequency of the strongest spectral peak between `lo` and `hi` Hz over `seconds` from `start`:
@@ -44,7 +32,7 @@ export function spectralPeak(x: Float32Array, rate: number, start: number, secon
   let bestMag = -1;
   const scan = (a: number, b: number, step: number) => {
     for (let f = a; f <= b; f += step) {
-      const m = dftMagnitude(x, rate, f, from, length);
+      const m = toneMagnitude(x, rate, from, length, f);
       if (m > bestMag) { bestMag = m; best = f; }
     }
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixToMono, peak, peakDbfs, rms, rmsDbfs, toDbfs } from '../../src/dsp/measure';
+import { mixToMono, peak, peakDbfs, rms, rmsDbfs, toDbfs, toneMagnitude } from '../../src/dsp/measure';
 import { sine } from './signal';
 
 describe('level measurements', () => {
@@ -28,5 +28,17 @@ describe('level measurements', () => {
     expect(Array.from(mono.channels[0])).toEqual([0.5, 0.5, 0]);
     const single = Float32Array.of(0.3);
     expect(mixToMono({ sampleRate: 1, channels: [single] }).channels[0]).not.toBe(single);
+  });
+});
+
+describe('toneMagnitude', () => {
+  it('reads a sine\'s amplitude at its frequency, anywhere in the signal, and little a few bins away', () => {
+    const x = new Float32Array(48000);
+    const a = sine(440, 48000, 48000, 0.5);
+    const b = sine(1000, 48000, 48000, 0.2);
+    for (let i = 0; i < x.length; i++) x[i] = a[i] + b[i];
+    expect(toneMagnitude(x, 48000, 0, 4800, 440)).toBeCloseTo(0.5, 2);
+    expect(toneMagnitude(x, 48000, 12345, 4800, 1000)).toBeCloseTo(0.2, 2);
+    expect(toneMagnitude(x, 48000, 0, 4800, 700)).toBeLessThan(0.005);
   });
 });

@@ -6,20 +6,10 @@
  */
 import { DDSP_DECODER_CONTRACT, DecoderSession, instrumentModelId } from '../../../nodes/ddsp/decoder';
 import { DdspStreamGenerator, type LiveDdspParams } from '../../../nodes/ddsp/live/ddspGenerator';
-import { fetchSource } from '../../ml/browserModels';
-import { createModelService } from '../../ml/modelService';
-import { OrtBackend } from '../../ml/ortBackend';
+import { createInThreadModelService } from '../../ml/browserModels';
 import { hostBlockGenerators } from '../stream/workerHost';
 
-const models = createModelService({
-  backend: async () => {
-    const ort = await import('onnxruntime-web/webgpu');
-    ort.env.wasm.numThreads = 1;
-    ort.env.logLevel = 'error';
-    return new OrtBackend({ ort, webgpuUnavailable: async () => 'the live DDSP stream decodes on WASM' });
-  },
-  source: fetchSource(`${import.meta.env.BASE_URL}models/`),
-});
+const models = createInThreadModelService('the live DDSP stream');
 
 hostBlockGenerators({
   // Ready (and so streaming) only once the decoder is loaded and warmed up: the worklet's pre-roll then fills in time.

@@ -4,6 +4,7 @@
  * window — the same place one or more loop lengths earlier, where the looping backing track plays
  * exactly the same music but the performer did not play, so what the performer added stands out.
  */
+import { toneMagnitude } from '../../../src/dsp/measure';
 
 /** A span of the recording in seconds from its first sample. */
 export interface Span {
@@ -17,18 +18,7 @@ export function toneAt(x: Float32Array, sampleRate: number, span: Span, hz: numb
   const b = Math.min(x.length, Math.round(span.to * sampleRate));
   const n = b - a;
   if (n < 64) throw new Error(`toneAt: the window ${span.from.toFixed(3)}–${span.to.toFixed(3)} s holds ${n} samples`);
-  const step = (2 * Math.PI * hz) / sampleRate;
-  let re = 0;
-  let im = 0;
-  let wsum = 0;
-  for (let i = 0; i < n; i++) {
-    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
-    const v = x[a + i] * w;
-    re += v * Math.cos(step * (a + i));
-    im -= v * Math.sin(step * (a + i));
-    wsum += w;
-  }
-  return (2 * Math.hypot(re, im)) / wsum;
+  return toneMagnitude(x, sampleRate, a, n, hz);
 }
 
 /** Sum of the magnitudes at `harmonics` × `f0` in the span (the brightness of one held note). */
