@@ -2,8 +2,9 @@
  * Real-time factor of DDSP decoder + synth (public/models/ddsp-sax) at 16 and 48 kHz, side by side:
  * in Node on one thread (onnxruntime-web WASM), and in Chromium in the built app — the decoder in
  * the page's inference Worker on WASM and on WebGPU (SwiftShader), the synth on the page's thread.
- * The last column runs the live instrument's stream generator (one decoder call per 4 ms frame,
- * frame-by-frame synth, 128-sample blocks at 48 kHz). Target: ≥ 20× real time on one core; each
+ * The last columns run the live instrument's stream generator (one decoder call per 4 ms frame,
+ * frame-by-frame synth, 128-sample blocks at 48 kHz), on onnxruntime as its Worker does and (Node
+ * only) on the hand-written decoder its AudioWorklet runs. Target: ≥ 20× real time on one core; each
  * speed is also given as a fraction of it. In Node both wall-clock and CPU time are shown: on a
  * shared machine CPU time is what one free core would take. Then the live DDSP instrument streams
  * in Chromium (bench/ddsp/liveScenario.ts through bench/live's runner): underruns, Worker time per
@@ -14,7 +15,8 @@
  * (the browser half builds the app and serves it on port 4173, as the e2e tests do)
  */
 import { build as viteBuild } from 'vite';
-import { createNodeModelService } from '../src/ml/nodeModels';
+import { loadWorkletDecoder } from '../nodes/ddsp/live/workletDecoder';
+import { createNodeModelService, diskSource, SHIPPED_MODELS_DIR } from '../src/ml/nodeModels';
 import { DDSP_DECODER_CONTRACT } from '../nodes/ddsp/decoder';
 import { build, launch, openApp, serve, stop } from '../tests/e2e/harness';
 import type { BrowserTiming } from './ddsp/browserEntry';
@@ -45,7 +47,8 @@ async function nodeRow(): Promise<Row> {
   const models = createNodeModelService();
   try {
     const model = await models.load('ddsp-sax', { require: DDSP_DECODER_CONTRACT, provider: 'wasm' });
-    return { where: 'Node, WASM, 1 thread', ...(await timePipeline(model, SECONDS, REPS)) };
+    const weights = await loadWorkletDecoder(diskSource(SHIPPED_MODELS_DIR), 'sax');
+    return { where: 'Node, WASM, 1 thread', ...(await timePipeline(model, SECONDS, REPS, weights)) };
   } finally {
     await models.dispose();
   }
@@ -102,10 +105,11 @@ const speed = (seconds: number, ms: number): string => {
 };
 
 function table(rows: Row[]): string {
-  const head = ['where (decoder)', 'clock', 'decoder ms', 'synth 16k ms', 'synth 48k ms', 'decoder+synth 16 kHz', 'decoder+synth 48 kHz', 'live stream 48 kHz'];
+  const head = ['where (decoder)', 'clock', 'decoder ms', 'synth 16k ms', 'synth 48k ms', 'decoder+synth 16 kHz', 'decoder+synth 48 kHz', 'live stream 48 kHz', 'worklet decoder live 48 kHz'];
   const body = rows.flatMap((r) => (['wall', 'cpu'] as const).filter((k) => !Number.isNaN(r.decoder[k])).map((k) => [
     r.where, k === 'wall' ? 'wall' : 'CPU', r.decoder[k].toFixed(0), r.synth16[k].toFixed(0), r.synth48[k].toFixed(0),
     speed(r.seconds, r.decoder[k] + r.synth16[k]), speed(r.seconds, r.decoder[k] + r.synth48[k]), speed(r.seconds, r.liveStream48[k]),
+    speed(r.seconds, r.workletStream48[k]),
   ]));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

@@ -12,9 +12,11 @@
  * from the MIDI message to the note's pitch rising in the recording, which adds the instrument's
  * own attack and glide. A patch with no keyboard gets one on its first live node with an events
  * input. Tracing itself costs the audio thread a little.
+ * A patch whose DDSP instrument plays on the audio thread (the default) is then played again with
+ * the instrument in a Worker feeding the ring (`?streams=worker`), side by side; `--no-worker` skips it.
  * `--set node.param=value` (repeatable) changes a param first: `--set sax.attack=0.005 --set sax.glide=0`
  * shows how much of the heard onset is the instrument's own attack and glide.
- * Usage: npm run bench -- live-patch [--seconds 60] [--probe 10] [--pitch 80] [--patch live-performance] [--set id.param=value]
+ * Usage: npm run bench -- live-patch [--seconds 60] [--probe 10] [--pitch 80] [--patch live-performance] [--set id.param=value] [--no-worker]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -99,10 +101,11 @@ function column(r: LiveRunResult): string[] {
   return [
     `${r.seconds} s at ${r.sampleRate} Hz, ${r.trace.quantumCpuMs.length} quanta (busiest of ${r.trace.contexts} contexts)`,
     pb ? `${pb.underrunEvents} (${f(pb.underrunDuration, 1)} ms)` : 'n/a',
-    r.figures.streams.length ? `${liveOn + played} quanta (${liveOn} at Live on, ${played} playing; ${traceStart} more as tracing started)` : 'no stream',
+    r.figures.streams.length || r.figures.voices.length ? `${liveOn + played} quanta (${liveOn} at Live on, ${played} playing; ${traceStart} more as tracing started)` : 'no stream',
     `${f(g.cpu.median, 3)} / ${f(g.cpu.p99)} / ${f(g.cpu.max)}`,
     `${ratio(g.cpu.median, DEADLINE_MS)} / ${ratio(g.cpu.p99, DEADLINE_MS)} / ${ratio(g.cpu.max, DEADLINE_MS)}`,
     g.worker ? `${f(g.worker.median, 3)} / ${f(g.worker.p99)} / ${f(g.worker.max)} (${ratio(g.worker.median, DEADLINE_MS)} / ${ratio(g.worker.p99, DEADLINE_MS)})` : 'none',
+    r.figures.voices.length ? r.figures.voices.map((v) => `${f(v.busyMs / Math.max(1, v.quanta), 3)} / ${f(v.maxMs, 1)} (${v.quanta} quanta)`).join('; ') : 'none',
     g.stream ? `${f(g.stream.median, 1)} (p99 ${f(g.stream.p99, 1)}, max ${f(g.stream.max, 1)}; ${g.stream.count} changes)` : 'no stream',
     g.stream ? `${f(g.stream.median + g.outputMs, 1)}` : '–',
     `${f(g.latency.median, 1)} (p99 ${f(g.latency.p99, 1)}; ${g.latency.count}/${r.notesPlayed} notes)`,
@@ -111,8 +114,8 @@ function column(r: LiveRunResult): string[] {
   ];
 }
 
-const ROWS = ['run', 'device underruns (playbackStats)', 'stream ring underruns', 'audio thread CPU / quantum ms (median / p99 / max)',
-  `… vs ${f(DEADLINE_MS)} ms deadline`, 'stream Worker ms / 128 frames (median / p99 / max)',
+const ROWS = ['run', 'device underruns (playbackStats)', 'stream underruns: ring, or late quanta on the audio thread', 'audio thread CPU / quantum ms (median / p99 / max)',
+  `… vs ${f(DEADLINE_MS)} ms deadline`, 'stream Worker ms / 128 frames (median / p99 / max)', 'DDSP on the audio thread ms / quantum (mean / max, Date clock)',
   'stream: control → first sample ms, median (markers)', '… + device output latency ms', 'MIDI → pitch heard in the recording ms, median (adds attack, glide)', '… + device output latency ms, median',
   'late events / stalled frames'];
 
@@ -152,11 +155,14 @@ async function main(): Promise<void> {
     console.log(`live patches: ${candidates.map((c, i) => `${c.name} (${c.note}${costs.length ? `; cost ${f(costs[i], 3)} ms per quantum` : ''})`).join(', ')}; heaviest: ${heaviest.name}`);
     const r = await liveRun(browser, heaviest.patch, seconds, pitch);
     columns.push([`${heaviest.name}, ${seconds} s`, column(r)]);
+    // The same performance with the DDSP instrument in a Worker feeding the ring, for comparison.
+    const inWorker = r.figures.voices.length && !process.argv.includes('--no-worker') ? await liveRun(browser, heaviest.patch, seconds, pitch, 'worker') : null;
+    if (inWorker) columns.push([`${heaviest.name}, ${seconds} s, ?streams=worker`, column(inWorker)]);
     const g = figuresOf(r);
     const pb = r.figures.playback;
     const underruns = (pb?.underrunEvents ?? 0) + r.underruns.liveOn + r.underruns.played;
-    const targets = ['', '0', '0', `< ${f(DEADLINE_MS)}`, '< 1×', `< ${f(DEADLINE_MS)}`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, '0 / 0'];
-    const vs = ['', `${underruns} total`, '', `p99 ${ratio(g.cpu.p99, DEADLINE_MS)}`, '', g.worker ? `p99 ${ratio(g.worker.p99, DEADLINE_MS)}` : '',
+    const targets = ['', '0', '0', `< ${f(DEADLINE_MS)}`, '< 1×', `< ${f(DEADLINE_MS)}`, `< ${f(DEADLINE_MS)}`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, '0 / 0'];
+    const vs = ['', `${underruns} total`, '', `p99 ${ratio(g.cpu.p99, DEADLINE_MS)}`, '', g.worker ? `p99 ${ratio(g.worker.p99, DEADLINE_MS)}` : '', '',
       g.stream ? ratio(g.stream.median, LATENCY_TARGET_MS) : '', g.stream ? ratio(g.stream.median + g.outputMs, LATENCY_TARGET_MS + g.outputMs) : '',
       ratio(g.latency.median, LATENCY_TARGET_MS), ratio(g.total.median, LATENCY_TARGET_MS + g.outputMs), ''];
     const u = r.underruns;
@@ -165,6 +171,13 @@ async function main(): Promise<void> {
     console.log(`| figure | ${columns.map(([h]) => h).join(' | ')} | target | ${seconds} s run vs target |`);
     console.log(`| --- | ${columns.map(() => '---').join(' | ')} | --- | --- |`);
     ROWS.forEach((row, i) => console.log(`| ${row} | ${columns.map(([, c]) => c[i]).join(' | ')} | ${targets[i]} | ${vs[i]} |`));
+    if (inWorker) {
+      const w = figuresOf(inWorker);
+      const wu = (inWorker.figures.playback?.underrunEvents ?? 0) + inWorker.underruns.liveOn + inWorker.underruns.played;
+      console.log(`audio thread vs Worker + ring: control → first sample ${f(g.stream?.median ?? NaN, 1)} vs ${f(w.stream?.median ?? NaN, 1)} ms (${ratio(g.stream?.median ?? NaN, w.stream?.median ?? NaN)}), `
+        + `MIDI → pitch heard ${f(g.latency.median, 1)} vs ${f(w.latency.median, 1)} ms (${ratio(g.latency.median, w.latency.median)}), underruns ${underruns} vs ${wu}, `
+        + `audio thread CPU median ${f(g.cpu.median, 3)} vs ${f(w.cpu.median, 3)} ms per quantum (${ratio(g.cpu.median, w.cpu.median)})`);
+    }
     const own = await ownOnset(heaviest.patch, pitch, r.sampleRate, g.latency.median, g.stream?.median ?? null);
     if (own) console.log(own);
   } finally {

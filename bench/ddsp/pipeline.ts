@@ -1,10 +1,14 @@
 /**
  * The DDSP pipeline timed the same way in Node and in the page: a melody performed as features
  * (nodes/ddsp/notesToFeatures), the decoder over all frames in one-second chunks carrying the GRU
- * state (nodes/ddsp/decoder), then the synth (src/dsp/ddspSynth) at 16 and 48 kHz.
+ * state (nodes/ddsp/decoder), then the synth (src/dsp/ddspSynth) at 16 and 48 kHz; and the live
+ * instrument's generator at 48 kHz, on onnxruntime (the Worker's) and, given the weights, on the
+ * hand-written decoder the AudioWorklet runs.
  */
 import { DecoderSession, decodeAll } from '../../nodes/ddsp/decoder';
-import { DdspStreamGenerator, type DdspMessage, type LiveDdspParams } from '../../nodes/ddsp/live/ddspGenerator';
+import { DdspStreamGenerator, type DdspMessage, type FrameDecoder, type LiveDdspParams } from '../../nodes/ddsp/live/ddspGenerator';
+import type { DecoderWeights } from '../../nodes/ddsp/live/decoderWeights';
+import { GruDecoder } from '../../nodes/ddsp/live/gruDecoder';
 import { notesToFeatures } from '../../nodes/ddsp/notesToFeatures';
 import { ddspSynth } from '../../src/dsp/ddspSynth';
 import type { NoteSequence } from '../../src/engine/values';
@@ -24,6 +28,8 @@ export interface PipelineTiming {
   decoder: StageTime;
   /** The live stream generator (a decoder call per 4 ms frame + StreamSynth) making 48 kHz audio in 128-sample blocks. */
   liveStream48: StageTime;
+  /** The same with the AudioWorklet's hand-written decoder (NaN when not timed). */
+  workletStream48: StageTime;
   synth16: StageTime;
   synth48: StageTime;
 }
@@ -31,10 +37,10 @@ export interface PipelineTiming {
 /** How the bench melody is performed. */
 const PERFORMANCE = { glide: 0.03, vibratoRate: 5, vibratoDepth: 15, vibratoFadeIn: 0.2, attack: 0.03, release: 0.1, loudness: -16, dynamics: 12, legato: false };
 
-/** Plays `tune` through the live generator for `seconds` at `rate`, sending each note when its block starts. */
-async function streamLive(model: LoadedModel, tune: NoteSequence, seconds: number, rate: number): Promise<void> {
+/** Plays `tune` through the live generator on `decoder` for `seconds` at `rate`, sending each note when its block starts. */
+async function streamLive(decoder: () => FrameDecoder, tune: NoteSequence, seconds: number, rate: number): Promise<void> {
   const params: LiveDdspParams = { ...PERFORMANCE, instrument: 'sax', pitchShift: 0, loudnessShift: 0, gate: -50 };
-  const gen = new DdspStreamGenerator(rate, 1, params, async () => new DecoderSession(model));
+  const gen = new DdspStreamGenerator(rate, 1, params, async () => decoder());
   await new Promise((r) => setTimeout(r, 0));
   const secondsPerBeat = 60 / tune.tempo;
   const on = (pitch: number, velocity: number): DdspMessage => ({ type: 'on', pitch, velocity });
@@ -80,19 +86,23 @@ async function median(reps: number, fn: () => Promise<unknown> | unknown): Promi
 }
 
 /**
- * Times each stage `reps` times (after one warm-up run) and returns the medians.
+ * Times each stage `reps` times (after one warm-up run) and returns the medians; `weights` (the
+ * same model's, read for the worklet) adds the live generator on the hand-written decoder.
  * @example
  * const t = await timePipeline(model, 10, 3); // t.decoder.wall, t.synth16.cpu …
  */
-export async function timePipeline(model: LoadedModel, seconds: number, reps: number): Promise<PipelineTiming> {
+export async function timePipeline(model: LoadedModel, seconds: number, reps: number, weights?: DecoderWeights): Promise<PipelineTiming> {
   const tune = melody(seconds);
   const { f0, loudness } = notesToFeatures(tune, { ...PERFORMANCE, tail: 0 });
   const frames = f0.length;
   const decoded = await decodeAll(model, f0, loudness);
   const controls = { frameRate: 250, f0, ...decoded };
   const decoder = await median(reps, () => decodeAll(model, f0, loudness));
-  const liveStream48 = await median(reps, () => streamLive(model, tune, frames / 250, 48000));
+  const liveStream48 = await median(reps, () => streamLive(() => new DecoderSession(model), tune, frames / 250, 48000));
+  const workletStream48 = weights
+    ? await median(reps, () => streamLive(() => { const d = new GruDecoder(weights); return { decode: (f, l) => d.step(f[0], l[0]) }; }, tune, frames / 250, 48000))
+    : { wall: NaN, cpu: NaN };
   const synth16 = await median(reps, () => ddspSynth(controls, { sampleRate: 16000, seed: 1 }));
   const synth48 = await median(reps, () => ddspSynth(controls, { sampleRate: 48000, seed: 1 }));
-  return { seconds: frames / 250, frames, decoder, liveStream48, synth16, synth48 };
+  return { seconds: frames / 250, frames, decoder, liveStream48, workletStream48, synth16, synth48 };
 }

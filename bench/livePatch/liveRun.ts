@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { encodeShareLink } from '../../src/engine/patch';
 import type { Patch } from '../../src/engine/patch/types';
 import type { LiveHealth } from '../../src/audio/live/liveMonitor';
+import type { StreamPlacement } from '../../src/audio/live/liveStreams';
 import { BASE } from '../../tests/e2e/harness';
 import { onsetAfter, renderTrace, type RenderTrace } from './analysis';
 import { installProbes, midiAt, readFigures, streamUnderruns, type PageFigures } from './pageProbes';
@@ -33,15 +34,18 @@ export interface LiveRunResult {
 const NOTE_EVERY_MS = 1500;
 const NOTE_HOLD_MS = 400;
 
-/** Plays `patch` live for `seconds`, playing MIDI note `pitch` on its keyboard every 1.5 s. */
-export async function liveRun(browser: Browser, patch: Patch, seconds: number, pitch: number): Promise<LiveRunResult> {
+/**
+ * Plays `patch` live for `seconds`, playing MIDI note `pitch` on its keyboard every 1.5 s; with
+ * `placement` 'worker' the page runs the DDSP instrument in a Worker (`?streams=worker`).
+ */
+export async function liveRun(browser: Browser, patch: Patch, seconds: number, pitch: number, placement: StreamPlacement = 'worklet'): Promise<LiveRunResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     await installProbes(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${BASE}#${encodeShareLink(patch)}`);
+    await page.goto(`${BASE}${placement === 'worker' ? '?streams=worker' : ''}#${encodeShareLink(patch)}`);
     await page.waitForFunction(() => window.__genpatch !== undefined);
     await page.evaluate(() => window.__genpatch!.idle());
     await page.getByTestId('live-toggle').click();
@@ -85,7 +89,7 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
       .map((t) => onsetAfter(x, take.sampleRate, t - take.startTime, hz))
       .filter((s): s is number => s !== null)
       .map((s) => s * 1000);
-    const played = figures.streams.reduce((s, x) => s + x.underruns, 0) - traced;
+    const played = figures.streams.reduce((s, x) => s + x.underruns, 0) + figures.voices.reduce((s, x) => s + x.late, 0) - traced;
     return {
       seconds, sampleRate: take.sampleRate, trace, figures, health, latenciesMs, notesPlayed: controls.length,
       underruns: { liveOn, traceStart: traced - liveOn, played, timeline: underrunTimeline },

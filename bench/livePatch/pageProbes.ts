@@ -1,11 +1,13 @@
 /**
  * What bench/live-patch.ts installs in and reads from the page: the web-midi-test shim (one virtual
  * MIDI keyboard), a record of the app's stream worklets and workers (to ask them for their ring
- * underruns and per-block generation time, as `AudioStream.stats()` does) and of its AudioContexts
- * (for Chromium's `playbackStats`: the device's underruns and latency).
+ * underruns and per-block generation time, as `AudioStream.stats()` does), of its DDSP voice
+ * worklets (quanta computed for longer than they last, compute time per quantum) and of its
+ * AudioContexts (for Chromium's `playbackStats`: the device's underruns and latency).
  */
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { DdspProcessorStats } from '../../src/audio/live/ddspVoice/protocol';
 import type { ConsumerStats, ProducerTiming } from '../../src/audio/stream/protocol';
 import { ROOT } from '../../tests/e2e/harness';
 
@@ -22,11 +24,14 @@ export interface PlaybackStats {
 export interface PageFigures {
   streams: ConsumerStats[];
   producers: ProducerTiming[];
+  /** DDSP instruments played on the audio thread. */
+  voices: DdspProcessorStats[];
   playback: PlaybackStats | null;
 }
 
 interface ProbeWindow {
   __benchStreams: AudioWorkletNode[];
+  __benchVoices: AudioWorkletNode[];
   __benchWorkers: Worker[];
   __benchContexts: AudioContext[];
   __midiSrc: { emit(bytes: number[]): void };
@@ -45,6 +50,7 @@ export async function installProbes(context: BrowserContext): Promise<void> {
     src.connect();
     w.__midiSrc = src;
     w.__benchStreams = [];
+    w.__benchVoices = [];
     w.__benchWorkers = [];
     w.__benchContexts = [];
     const NativeNode = window.AudioWorkletNode;
@@ -52,6 +58,7 @@ export async function installProbes(context: BrowserContext): Promise<void> {
       constructor(ctx: BaseAudioContext, name: string, options?: AudioWorkletNodeOptions) {
         super(ctx, name, options);
         if (name === 'genpatch-stream') w.__benchStreams.push(this);
+        if (name === 'genpatch-ddsp') w.__benchVoices.push(this);
       }
     };
     const NativeWorker = window.Worker;
@@ -81,18 +88,18 @@ export function midiAt(page: Page, bytes: number[]): Promise<number> {
   }, bytes);
 }
 
-/** The stream worklets' underruns so far, summed (quick: for a timeline during the run). */
+/** The stream worklets' underruns and the DDSP voices' late quanta so far, summed (quick: for a timeline during the run). */
 export function streamUnderruns(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const w = window as unknown as ProbeWindow;
-    const counts = await Promise.all(w.__benchStreams.map((n, i) => new Promise<number>((done) => {
+    const counts = await Promise.all([...w.__benchStreams, ...w.__benchVoices].map((n, i) => new Promise<number>((done) => {
       const id = 8_000_000 + i;
       const timer = setTimeout(() => done(0), 1000);
       const onMessage = (e: MessageEvent): void => {
         if (e.data?.type !== 'stats' || e.data.id !== id) return;
         clearTimeout(timer);
         n.port.removeEventListener('message', onMessage as EventListener);
-        done(e.data.underruns as number);
+        done((e.data.underruns ?? e.data.late) as number);
       };
       n.port.addEventListener('message', onMessage as EventListener);
       n.port.postMessage({ type: 'stats', id });
@@ -101,7 +108,7 @@ export function streamUnderruns(page: Page): Promise<number> {
   });
 }
 
-/** Ring underruns of every stream worklet, generation timing of every stream worker, the device's playback stats. */
+/** Ring underruns of every stream worklet, generation timing of every stream worker, each DDSP voice's timing, the device's playback stats. */
 export function readFigures(page: Page): Promise<PageFigures> {
   return page.evaluate(async () => {
     const w = window as unknown as ProbeWindow;
@@ -119,9 +126,10 @@ export function readFigures(page: Page): Promise<PageFigures> {
       });
     const streams = await Promise.all(w.__benchStreams.map((n, i) => ask<ConsumerStats>(n.port, { type: 'stats', id: 7_000_000 + i }, (d) => d.type === 'stats' && d.id === 7_000_000 + i)));
     const producers = await Promise.all(w.__benchWorkers.map((wk) => ask<ProducerTiming>(wk, { type: 'timing' }, (d) => d.type === 'timing')));
+    const voices = await Promise.all(w.__benchVoices.map((n, i) => ask<DdspProcessorStats>(n.port, { type: 'stats', id: 6_000_000 + i }, (d) => d.type === 'stats' && d.id === 6_000_000 + i)));
     const ctx = w.__benchContexts.find((c) => c.state === 'running') as (AudioContext & { playbackStats?: Record<string, number> }) | undefined;
     const s = ctx?.playbackStats;
     const playback = s ? { underrunEvents: s.underrunEvents, underrunDuration: s.underrunDuration, totalDuration: s.totalDuration, averageLatency: s.averageLatency, maximumLatency: s.maximumLatency } : null;
-    return { streams: streams.filter((x): x is ConsumerStats => x !== null), producers: producers.filter((x): x is ProducerTiming => x !== null && x.blocks > 0), playback };
+    return { streams: streams.filter((x): x is ConsumerStats => x !== null), producers: producers.filter((x): x is ProducerTiming => x !== null && x.blocks > 0), voices: voices.filter((x): x is DdspProcessorStats => x !== null), playback };
   });
 }

@@ -10,6 +10,7 @@ import { ddspSynth } from '../../src/dsp/ddspSynth';
 import { fillUnvoiced } from '../../src/dsp/features';
 import { decayingNoiseIr } from '../../src/dsp/reverb';
 import { decodeAll, loadDecoder, type DecodedFrames } from './decoder';
+import { applyGate } from './gate';
 
 /** Output sample rates offered by the synth. */
 export const SYNTH_RATES = ['16000', '44100', '48000'] as const;
@@ -55,24 +56,6 @@ export async function decodeFeatures(
   const decoded = await decodeAll(model, f0, loudness, { ctx: { yield: () => ctx.yield(), progress } });
   applyGate(decoded, features.loudness, shift.gate);
   return { frameRate: features.frameRate, f0, ...decoded };
-}
-
-/**
- * A downward expander on the decoder's output, like the "quiet" control of DDSP's timbre-transfer
- * demo: where the input loudness L is below `gate` dB, amplitude and noise are scaled by
- * 10^((L − gate) / 20), so silence in gives silence out even from a decoder that never heard
- * silence in training (a 40 dB gap below the gate is turned down by 40 dB).
- * @example
- * applyGate(decoded, features.loudness, -50);
- */
-export function applyGate(decoded: DecodedFrames, loudness: Float32Array, gate: number): void {
-  const bands = decoded.noiseBands;
-  for (let m = 0; m < loudness.length; m++) {
-    if (!(loudness[m] < gate)) continue;
-    const gain = 10 ** ((loudness[m] - gate) / 20);
-    decoded.amplitude[m] *= gain;
-    for (let b = m * bands; b < (m + 1) * bands; b++) decoded.noise[b] *= gain;
-  }
 }
 
 /** Synth settings. */

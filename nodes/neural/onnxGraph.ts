@@ -4,7 +4,7 @@
  * manifest. Only the few fields on that path are decoded (ModelProto.graph → GraphProto.input /
  * output / initializer → ValueInfoProto → TypeProto.Tensor → TensorShapeProto); the rest is skipped.
  */
-import protobuf from 'protobufjs/minimal.js';
+import { int64Number, protoFields as fields } from '../../src/ml/onnxProto';
 
 /** One graph input or output: a dim is a size, an axis name, or null when the graph leaves it open. */
 export interface GraphValue {
@@ -22,26 +22,13 @@ export interface GraphInfo {
 /** TensorProto.DataType numbers → manifest dtypes (others keep their number). */
 const DTYPES: Record<number, string> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16' };
 
-type Reader = protobuf.Reader;
-
-/** Calls `visit(field, reader)` for each field of the message in `bytes`; visit returns false to skip it. */
-function fields(bytes: Uint8Array, visit: (field: number, reader: Reader) => boolean): void {
-  const reader = protobuf.Reader.create(bytes);
-  while (reader.pos < reader.len) {
-    const tag = reader.uint32();
-    if (!visit(tag >>> 3, reader)) reader.skipType(tag & 7);
-  }
-}
-
-const toNumber = (v: number | { toNumber(): number }): number => (typeof v === 'number' ? v : v.toNumber());
-
 function readShape(bytes: Uint8Array): (number | string | null)[] {
   const dims: (number | string | null)[] = [];
   fields(bytes, (field, r) => {
     if (field !== 1) return false;
     let dim: number | string | null = null;
     fields(r.bytes(), (f, d) => {
-      if (f === 1) dim = toNumber(d.int64() as unknown as number | { toNumber(): number });
+      if (f === 1) dim = int64Number(d.int64());
       else if (f === 2) dim = d.string() || null;
       else return false;
       return true;

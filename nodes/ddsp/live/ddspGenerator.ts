@@ -6,15 +6,29 @@
  * tests run it in Node.
  */
 import { DDSP_FRAME_RATE } from '../../../src/dsp/ddspContract';
-import { applyGate } from '../controls';
+import { applyGate } from '../gate';
 import type { DecodedFrames } from '../decoder';
 import { Performer, type PerformanceOptions } from '../performer';
 import { StreamSynth } from './streamSynth';
 
-/** What the generator needs of a decoder: the next frames, continuing its state (a DecoderSession). */
+/**
+ * What the generator needs of a decoder: the next frames, continuing its state. A DecoderSession
+ * (onnxruntime, in a Worker) answers with a promise; the worklet's GruDecoder answers at once, and
+ * then `generate` completes synchronously.
+ */
 export interface FrameDecoder {
-  decode(f0: Float32Array, loudness: Float32Array): Promise<DecodedFrames>;
+  decode(f0: Float32Array, loudness: Float32Array): DecodedFrames | Promise<DecodedFrames>;
 }
+
+/** The note a decoder is warmed up with, not heard: its own performer and synth, and how far it has played. */
+interface WarmUp {
+  performer: Performer;
+  synth: StreamSynth;
+  frame: number;
+}
+
+/** Seconds of warm-up note. */
+const WARM_UP_SECONDS = 1;
 
 /** A message to the generator: `{type: 'on', pitch, velocity}`, `{type: 'off', pitch}` or `{type: 'params', …params}`. */
 export type DdspMessage = Readonly<Record<string, number | boolean | string | readonly number[]>>;
@@ -53,6 +67,8 @@ export class DdspStreamGenerator {
   private loaded: string | null = null;
   private failure: Error | null = null;
   private pending: Promise<void> = Promise.resolve();
+  private warm: WarmUp | null = null;
+  private warmUpFrames = WARM_UP_SECONDS * DDSP_FRAME_RATE;
   private frame = 0;
   private lastF0 = 440;
   /** Synthesized samples not yet handed out: queue[head, tail). */
@@ -82,16 +98,28 @@ export class DdspStreamGenerator {
     }
   }
 
-  /** Fills `out` (one array per channel) with the next `frames` samples; silence until the decoder is loaded. */
-  async generate(out: Float32Array[], frames: number): Promise<void> {
+  /**
+   * Fills `out` (one array per channel) with the next `frames` samples; silence until the decoder
+   * is loaded. Synchronous with a synchronous decoder, else a promise.
+   */
+  generate(out: Float32Array[], frames: number): void | Promise<void> {
     if (this.failure) throw this.failure;
     if (!this.decoder) {
       for (const ch of out) ch.fill(0, 0, frames);
       return;
     }
-    while (this.tail - this.head < frames) this.append(await this.nextFrame(this.decoder));
+    while (this.tail - this.head < frames) {
+      const made = this.render(this.decoder, this.performer, this.synth, this.frame++ / DDSP_FRAME_RATE);
+      if (made instanceof Promise) return made.then((samples) => { this.append(samples); return this.generate(out, frames); });
+      this.append(made);
+    }
     for (const ch of out) ch.set(this.queue.subarray(this.head, this.head + frames));
     this.head += frames;
+  }
+
+  /** Samples synthesized and not yet handed out: a change applied now is heard after them. */
+  bufferedFrames(): number {
+    return this.tail - this.head;
   }
 
   /**
@@ -101,32 +129,42 @@ export class DdspStreamGenerator {
    * JavaScript engine's first compilation of every sounding-note path are the slowest, and would
    * otherwise fall on the performer's first notes.
    */
-  async ready(warmupSeconds = 1): Promise<void> {
+  async ready(warmupSeconds = WARM_UP_SECONDS): Promise<void> {
+    this.warmUpFrames = Math.round(warmupSeconds * DDSP_FRAME_RATE);
     await this.pending;
     if (this.failure) throw this.failure;
+    while (await this.warmUpFrame());
+  }
+
+  /**
+   * Plays the next frame of the warm-up note on the loaded decoder: false when there is nothing
+   * to do (no decoder yet, or the warm-up is over). A real-time caller does one frame at a time.
+   */
+  warmUpFrame(): boolean | Promise<boolean> {
     const decoder = this.decoder;
-    if (!decoder) return;
-    const performer = new Performer(this.params, 1 / DDSP_FRAME_RATE);
-    const synth = new StreamSynth(this.sampleRate, 0);
-    performer.add({ pitch: 67, velocity: 0.8, on: 0, off: 0.5 * warmupSeconds });
-    const frames = Math.round(warmupSeconds * DDSP_FRAME_RATE);
-    for (let i = 0; i < frames; i++) await this.render(decoder, performer, synth, i / DDSP_FRAME_RATE);
+    if (!decoder) return false;
+    if (!this.warm) {
+      this.warm = { performer: new Performer(this.params, 1 / DDSP_FRAME_RATE), synth: new StreamSynth(this.sampleRate, 0), frame: 0 };
+      this.warm.performer.add({ pitch: 67, velocity: 0.8, on: 0, off: this.warmUpFrames / DDSP_FRAME_RATE / 2 });
+    }
+    const w = this.warm;
+    if (w.frame >= this.warmUpFrames) return false;
+    const made = this.render(decoder, w.performer, w.synth, w.frame++ / DDSP_FRAME_RATE);
+    return made instanceof Promise ? made.then(() => true) : true;
   }
 
-  /** Performs, decodes and synthesizes the next control frame of the stream; returns the samples it made final. */
-  private nextFrame(decoder: FrameDecoder): Promise<Float32Array> {
-    return this.render(decoder, this.performer, this.synth, this.frame++ / DDSP_FRAME_RATE);
-  }
-
-  /** One control frame at time `t` of `performer`, decoded by `decoder` and pushed into `synth`. */
-  private async render(decoder: FrameDecoder, performer: Performer, synth: StreamSynth, t: number): Promise<Float32Array> {
+  /** One control frame at time `t` of `performer`, decoded by `decoder` and pushed into `synth`; the samples it made final. */
+  private render(decoder: FrameDecoder, performer: Performer, synth: StreamSynth, t: number): Float32Array | Promise<Float32Array> {
     const p = this.params;
     const played = performer.frame(t);
     if (played.f0 > 0) this.lastF0 = played.f0;
     const f0 = Math.fround(this.lastF0 * 2 ** p.pitchShift); // the float32 value the decoder hears
-    const decoded = await decoder.decode(Float32Array.of(f0), Float32Array.of(played.loudness + p.loudnessShift));
-    applyGate(decoded, Float32Array.of(played.loudness), p.gate);
-    return synth.push({ f0, amplitude: decoded.amplitude[0], harmonics: decoded.harmonics, noise: decoded.noise });
+    const finish = (decoded: DecodedFrames): Float32Array => {
+      applyGate(decoded, Float32Array.of(played.loudness), p.gate);
+      return synth.push({ f0, amplitude: decoded.amplitude[0], harmonics: decoded.harmonics, noise: decoded.noise });
+    };
+    const decoded = decoder.decode(Float32Array.of(f0), Float32Array.of(played.loudness + p.loudnessShift));
+    return decoded instanceof Promise ? decoded.then(finish) : finish(decoded);
   }
 
   private append(samples: Float32Array): void {

@@ -13,6 +13,7 @@ import type { LiveDiff } from './liveDiff';
 import { createLiveMonitor, type LiveMonitor } from './liveMonitor';
 import { LiveRecorder } from './liveRecorder';
 import { LiveRuntime, type OutputsOf } from './liveRuntime';
+import type { StreamPlacement } from './liveStreams';
 import { LiveTransport } from './liveTransport';
 import { loadLiveWorklets } from './liveWorklets';
 import { createMasterBus, globalWorkletFactory, type MasterBus, type WorkletFactory } from './masterBus';
@@ -50,6 +51,8 @@ export interface LiveSessionOptions {
    * with any AudioWorklet present, so offline tests that are not about the guard turn them off.
    */
   guards?: boolean;
+  /** Where generators that can run on the audio thread (the DDSP instrument) run: 'worklet' (default) or 'worker'. */
+  streams?: StreamPlacement;
 }
 
 /** A running live session. */
@@ -105,7 +108,7 @@ export async function createLiveSession(options: LiveSessionOptions): Promise<Li
   const services: NodeServices = { ...options.services, [LIVE_AUDIO_SERVICE]: createWebAudioLive(ctx, now, {}, {
     underruns: (count) => monitor.count('underruns', count),
     heard: (latency) => monitor.streamHeard(latency.ms),
-  }), [NOTE_INPUT_SERVICE]: notes };
+  }, options.streams), [NOTE_INPUT_SERVICE]: notes };
   let runtime: LiveRuntime;
   const host: ToneLiveHost = createToneLiveHost({
     ctx, now, transport, master, recorder, monitor, worklet, services, guards: options.guards ?? true,

@@ -8,7 +8,7 @@ import { webAudioQ, type FilterSpec } from '../../../nodes/live/biquad';
 import type { LiveAudio, LiveFilter, LiveGain, LiveStreamSpec, LiveSynth, LiveSynthSpec, LiveTap } from '../../../nodes/live/liveServices';
 import type { MicrophoneOptions } from '../inputs/microphone';
 import { canCapture, createLiveMicrophone } from './liveMicrophone';
-import { canStream, createLiveStream, type StreamWatch } from './liveStreams';
+import { canStream, createLiveStream, type StreamPlacement, type StreamWatch } from './liveStreams';
 import { midiToFrequency } from '../noteEvents';
 
 /** Seconds over which a changed synth level or filter setting glides. */
@@ -145,11 +145,11 @@ function createTap(ctx: BaseAudioContext, windowSeconds: number): LiveTap {
 
 /**
  * The live audio service of a context; `microphone` picks the capture device (tests inject getUserMedia);
- * `watch` hears how its streams run.
+ * `watch` hears how its streams run; `placement` says where generators that can run on the audio thread run.
  * @example
  * const services = { liveAudio: createWebAudioLive(audioContext) };
  */
-export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = () => ctx.currentTime, microphone: MicrophoneOptions = {}, watch?: StreamWatch): LiveAudio {
+export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = () => ctx.currentTime, microphone: MicrophoneOptions = {}, watch?: StreamWatch, placement?: StreamPlacement): LiveAudio {
   return {
     sampleRate: ctx.sampleRate,
     now,
@@ -157,7 +157,7 @@ export function createWebAudioLive(ctx: BaseAudioContext, now: () => number = ()
     filter: (spec) => createFilter(ctx, spec, now),
     gain: (db) => createGain(ctx, db, now),
     tap: (seconds) => createTap(ctx, seconds),
-    ...(canStream(ctx) ? { stream: (spec: LiveStreamSpec) => createLiveStream(ctx, spec, watch) } : {}),
+    ...(canStream(ctx) ? { stream: (spec: LiveStreamSpec) => createLiveStream(ctx, spec, watch, placement) } : {}),
     ...(canCapture(ctx) ? { microphone: (db: number) => createLiveMicrophone(ctx, db, now, microphone) } : {}),
   };
 }

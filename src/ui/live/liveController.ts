@@ -6,6 +6,7 @@
 import type { NodeRegistry } from '../../engine/registry';
 import type { LiveSession } from '../../audio/live/liveSession';
 import type { LiveTake } from '../../audio/live/liveRecorder';
+import type { StreamPlacement } from '../../audio/live/liveStreams';
 import type { Editor } from '../state/editor';
 import type { Runtime } from '../run/runtime';
 import type { Player } from '../transport/player';
@@ -51,6 +52,14 @@ export interface LiveDeps {
 }
 
 /**
+ * Where the page runs generators that can run on the audio thread: there, unless the address asks
+ * `?streams=worker` (to compare with the Worker-and-ring path, as `npm run bench -- live-patch` does).
+ */
+function streamPlacement(): StreamPlacement {
+  return new URLSearchParams(location.search).get('streams') === 'worker' ? 'worker' : 'worklet';
+}
+
+/**
  * Creates the page's live controller (nothing loads until `enable`).
  * @example
  * const live = createLiveController({ registry, editor, runtime, player, notify }); await live.enable();
@@ -83,7 +92,7 @@ export function createLiveController(deps: LiveDeps): LiveController {
       context = new AudioContext({ latencyHint: 'interactive' });
       await context.resume();
       const toneContext = new tone.Context({ context, lookAhead: 0.15 });
-      const s = await live.createLiveSession({ registry: deps.registry, context, toneContext });
+      const s = await live.createLiveSession({ registry: deps.registry, context, toneContext, streams: streamPlacement() });
       deps.player.stop();
       s.transport.setBpm(patchTempo(deps.editor.state.get().patch, (id) => deps.runtime.results.get(id)?.outputs) ?? 120);
       session.set(s);

@@ -2,9 +2,10 @@
  * DDSP in the built page: a melody performed as features, decoded by the shipped saxophone model
  * in the page's inference Worker and synthesized, renders non-silent audio with the decoder's
  * heatmap in the viewer; the timbre-transfer example, dropped as a file, runs with its embedded
- * flute clip; in live mode the DDSP instrument is played from the on-screen keyboard (the decoder
- * steps in the stream Worker, the blocks reach the AudioWorklet through the ring buffer) and the
- * saxophone example streams with the LFO moving the vibrato depth. The violin specs ("ddsp
+ * flute clip; in live mode the DDSP instrument is played from the on-screen keyboard — on the audio
+ * thread (the decoder and synth inside an AudioWorklet, no Worker), and with `?streams=worker` from
+ * a Worker through the shared ring buffer — and the saxophone example plays with the LFO moving the
+ * vibrato depth. The violin specs ("ddsp
  * violin: …") need public/models/ddsp-violin; `npx tsx tests/e2e/run.ts 'ddsp:'` runs the others.
  */
 import { readFileSync } from 'node:fs';
@@ -77,17 +78,23 @@ async function goLive(page: Page, id: string): Promise<void> {
   await page.waitForFunction((i) => window.__genpatchLive!.instances().includes(i), id, { timeout: 20_000 });
 }
 
-/** The live DDSP instrument of `instrument`, played from the on-screen keys: silent until a key is held, heard while it is. */
-function keyboardSpec(instrument: string, pitch: number, name: string): Spec {
+/** True when a DDSP stream Worker runs in the page. */
+const ddspWorkerRuns = (page: Page): boolean => page.workers().some((w) => w.url().includes('ddspStreamWorker'));
+
+/**
+ * The live DDSP instrument of `instrument`, played from the on-screen keys: silent until a key is
+ * held, heard while it is; on the audio thread, or from its Worker when `placement` is 'worker'.
+ */
+function keyboardSpec(instrument: string, pitch: number, name: string, placement: 'worklet' | 'worker' = 'worklet'): Spec {
   return {
     name,
-    path: sharePath(keyboardPatch(instrument)),
+    path: `${placement === 'worker' ? '?streams=worker' : ''}${sharePath(keyboardPatch(instrument))}`,
     async run({ page, shot }) {
       await idle(page);
       await goLive(page, 'inst');
       const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
       expect(isolated, 'the page is not cross-origin isolated: the stream would fall back from the shared ring buffer to messages');
-      await page.waitForTimeout(1500); // the Worker loads and checks the model
+      await page.waitForTimeout(1500); // the model is loaded, checked and warmed up
       await page.evaluate(() => window.__genpatchLive!.meterPeak()); // a fresh meter window
       const before = await peakOver(page, 600);
       const key = page.locator(`${nodeSel('keys')} [data-note="${pitch}"]`);
@@ -95,12 +102,13 @@ function keyboardSpec(instrument: string, pitch: number, name: string): Spec {
       await key.hover();
       await page.mouse.down();
       const held = await peakOver(page, 1200);
-      await shot(`31-ddsp-${instrument}-keys`);
+      await shot(`31-ddsp-${instrument}-keys${placement === 'worker' ? '-worker' : ''}`);
       await page.mouse.up();
       const problems = await page.evaluate(() => window.__genpatchLive!.problems());
       expect(problems.length === 0, `live problems: ${JSON.stringify(problems)}`);
-      const workers = page.workers().map((w) => w.url());
-      expect(workers.some((u) => u.includes('ddspStreamWorker')), `no DDSP stream Worker runs (workers: ${workers.join(', ')})`);
+      const workers = page.workers().map((w) => w.url()).join(', ');
+      if (placement === 'worker') expect(ddspWorkerRuns(page), `no DDSP stream Worker runs (workers: ${workers})`);
+      else expect(!ddspWorkerRuns(page), `the instrument runs in a Worker, not on the audio thread (workers: ${workers})`);
       expect(held > 0.02, `the live ${instrument} is silent while key ${pitch} is held (meter peak ${held})`);
       expect(before < held / 20, `the live ${instrument} sounds before any key is pressed (peak ${before}, held ${held})`);
     },
@@ -145,9 +153,10 @@ export const ddspSpecs: Spec[] = [
     },
   },
   exampleSpec('ddsp-timbre-transfer.genpatch.json', 'ddsp: the timbre-transfer example (flute → saxophone) opens from its file and sounds'),
-  keyboardSpec('sax', 67, 'ddsp: live, the saxophone plays from the on-screen keyboard through its Worker and AudioWorklet'),
+  keyboardSpec('sax', 67, 'ddsp: live, the saxophone plays from the on-screen keyboard, decoded on the audio thread'),
+  keyboardSpec('sax', 67, 'ddsp: live, with ?streams=worker the saxophone plays from its Worker through the shared ring', 'worker'),
   {
-    name: 'ddsp: live, the saxophone streams from its Worker and the LFO moves its vibrato depth',
+    name: 'ddsp: live, the saxophone plays on the audio thread and the LFO moves its vibrato depth',
     path: sharePath(liveSaxPatch()),
     async run({ page, shot }) {
       await idle(page);
@@ -163,8 +172,7 @@ export const ddspSpecs: Spec[] = [
       const problems = await page.evaluate(() => window.__genpatchLive!.problems());
       expect(problems.length === 0, `live problems: ${JSON.stringify(problems)}`);
       expect(peak > 0.01, `the live saxophone is silent (meter peak ${peak})`);
-      const workers = page.workers().map((w) => w.url());
-      expect(workers.some((u) => u.includes('ddspStreamWorker')), `no DDSP stream Worker runs (workers: ${workers.join(', ')})`);
+      expect(!ddspWorkerRuns(page), 'the saxophone runs in a Worker, not on the audio thread');
       const moved = Math.max(...depths) - Math.min(...depths);
       expect(moved > 5, `the LFO did not move the vibrato depth: ${depths.map((d) => d.toFixed(1)).join(', ')}`);
       // Every LFO step is a control change the stream times: the transport shows their latency.
@@ -179,6 +187,7 @@ export const ddspSpecs: Spec[] = [
   {
     name: 'ddsp: live, a decoder that cannot load is reported as failed, naming the node, not as one that cannot keep up',
     path: sharePath(liveSaxPatch()),
+    allowErrors: [/status of 404/], // the model's files, refused on purpose
     async run({ page }) {
       await page.route('**/models/ddsp-sax/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
       await idle(page);
@@ -193,6 +202,35 @@ export const ddspSpecs: Spec[] = [
       expect(await page.getByTestId('live-slow').count() === 0, 'the failed node is also shown as one that cannot keep up');
     },
   },
+  {
+    name: 'ddsp: live, a decoder the audio thread cannot run (the fixture GRU, served as the saxophone) plays from a Worker, saying why',
+    path: sharePath(keyboardPatch('sax')),
+    async run({ page }) {
+      const fixture = resolve(ROOT, 'tests/fixtures/models/tiny-ddsp');
+      await page.route('**/models/ddsp-sax/*', (route) => {
+        const file = new URL(route.request().url()).pathname.split('/').pop()!;
+        const bytes = readFileSync(resolve(fixture, file));
+        const body = file === 'manifest.json' ? JSON.stringify({ ...JSON.parse(bytes.toString('utf8')), id: 'ddsp-sax' }) : bytes;
+        return route.fulfill({ status: 200, body, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+      });
+      const warnings: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+      await idle(page);
+      await goLive(page, 'inst');
+      await page.waitForTimeout(1500);
+      await page.evaluate(() => window.__genpatchLive!.meterPeak());
+      const key = page.locator(`${nodeSel('keys')} [data-note="67"]`);
+      await key.hover();
+      await page.mouse.down();
+      const held = await peakOver(page, 1200);
+      await page.mouse.up();
+      const problems = await page.evaluate(() => window.__genpatchLive!.problems());
+      expect(problems.length === 0, `live problems: ${JSON.stringify(problems)}`);
+      expect(ddspWorkerRuns(page), 'the refused decoder does not play from a Worker');
+      expect(warnings.some((w) => w.includes('runs in a Worker, not on the audio thread') && w.includes('no f0_mlp layers')), `no warning says why: ${warnings.join(' | ')}`);
+      expect(held > 0.005, `the fixture decoder is silent from its Worker (meter peak ${held})`);
+    },
+  },
   exampleSpec('ddsp-violin-markov.genpatch.json', 'ddsp violin: the Markov-reel example opens from its file and sounds'),
-  keyboardSpec('violin', 72, 'ddsp violin: live, the violin plays from the on-screen keyboard through its Worker and AudioWorklet'),
+  keyboardSpec('violin', 72, 'ddsp violin: live, the violin plays from the on-screen keyboard, decoded on the audio thread'),
 ];

@@ -4,7 +4,8 @@
  * sound at their pitch and fall silent after their release; a param message moves the vibrato.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyGate, decoderInputs } from '../../../nodes/ddsp/controls';
+import { decoderInputs } from '../../../nodes/ddsp/controls';
+import { applyGate } from '../../../nodes/ddsp/gate';
 import { decodeAll, DecoderSession } from '../../../nodes/ddsp/decoder';
 import { DdspStreamGenerator, type LiveDdspParams } from '../../../nodes/ddsp/live/ddspGenerator';
 import { notesToFeatures } from '../../../nodes/ddsp/notesToFeatures';

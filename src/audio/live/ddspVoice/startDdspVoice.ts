@@ -1,0 +1,118 @@
+/**
+ * The page side of the live DDSP instrument on the audio thread: loads and checks the decoder's
+ * weights (nodes/ddsp/live/workletDecoder.ts), starts the 'genpatch-ddsp' processor with them,
+ * answers its requests for other instruments' weights, and times each control change to the first
+ * sample it can change.
+ */
+import processorUrl from './ddspProcessor?worker&url';
+import type { LiveDdspParams } from '../../../../nodes/ddsp/live/ddspGenerator';
+import { loadWorkletDecoder } from '../../../../nodes/ddsp/live/workletDecoder';
+import type { ModelSource } from '../../../ml/modelFiles';
+import type { ControlLatency, ControlMessage } from '../../stream';
+import { DDSP_PROCESSOR, type DdspProcessorOptions, type DdspProcessorStats, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
+
+/** A running voice: the worklet node to connect, controls timed to their first sample, its timing. */
+export interface DdspVoice {
+  readonly node: AudioWorkletNode;
+  /** Resolves once the processor has warmed its decoder up and plays (the node is silent until then); rejects if it fails first. */
+  readonly ready: Promise<void>;
+  control(message: ControlMessage): Promise<ControlLatency>;
+  /** How the processor kept time so far; `underruns` counts quanta it computed for longer than they last. */
+  stats(): Promise<DdspProcessorStats & { underruns: number }>;
+  close(): void;
+}
+
+/** What the voice plays: the stream's seed and the instrument's params; where shipped models are read. */
+export interface DdspVoiceOptions {
+  seed: number;
+  params: LiveDdspParams;
+  models: ModelSource;
+  /** Problems once it plays: a failing decoder, an instrument that cannot be loaded (earlier ones reject `ready`). */
+  onError?(message: string): void;
+}
+
+const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
+
+function loadProcessor(ctx: BaseAudioContext): Promise<void> {
+  let p = loaded.get(ctx);
+  if (!p) {
+    p = ctx.audioWorklet.addModule(processorUrl);
+    loaded.set(ctx, p);
+  }
+  return p;
+}
+
+/**
+ * Starts the instrument on the audio thread; rejects (saying why) when its decoder cannot run there.
+ * @example
+ * const voice = await startDdspVoice(ctx, { seed: 1, params, models: fetchSource('/models/') });
+ * voice.node.connect(ctx.destination);
+ * await voice.control({ type: 'on', pitch: 67, velocity: 0.8 });
+ */
+export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOptions): Promise<DdspVoice> {
+  const [, weights] = await Promise.all([loadProcessor(ctx), loadWorkletDecoder(options.models, options.params.instrument)]);
+  const processorOptions: DdspProcessorOptions = { seed: options.seed, params: options.params, instrument: options.params.instrument, weights };
+  const node = new AudioWorkletNode(ctx, DDSP_PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [1], processorOptions });
+  const post = (msg: ToDdspProcessor): void => node.port.postMessage(msg);
+  const heard = new Map<number, { sendFrame: number; resolve(l: ControlLatency): void; reject(e: Error): void }>();
+  const statsWaiting = new Map<number, (s: DdspProcessorStats) => void>();
+  let seq = 0;
+  let closed = false;
+  let settle: { resolve(): void; reject(e: Error): void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
+
+  node.port.onmessage = (e: MessageEvent<FromDdspProcessor>) => {
+    const msg = e.data;
+    if (msg.type === 'marker') {
+      const wait = heard.get(msg.seq);
+      if (!wait) return;
+      heard.delete(msg.seq);
+      const frames = Math.max(0, msg.emitFrame - wait.sendFrame);
+      const ms = (1000 * frames) / ctx.sampleRate;
+      const outputMs = 1000 * ((ctx.baseLatency || 0) + (ctx.outputLatency || 0));
+      wait.resolve({ seq: msg.seq, frames, ms, outputMs, totalMs: ms + outputMs });
+    } else if (msg.type === 'stats') {
+      const { type: _t, id, ...stats } = msg;
+      statsWaiting.get(id)?.(stats);
+      statsWaiting.delete(id);
+    } else if (msg.type === 'need') {
+      loadWorkletDecoder(options.models, msg.instrument).then(
+        (w) => post({ type: 'weights', instrument: msg.instrument, weights: w }),
+        (err: Error) => post({ type: 'refused', instrument: msg.instrument, message: err.message }));
+    } else if (msg.type === 'ready') {
+      settle?.resolve();
+      settle = null;
+    } else if (msg.type === 'error') {
+      if (settle) settle.reject(new Error(msg.message)); // before it plays: whoever awaits `ready` reports it
+      else options.onError?.(msg.message);
+      settle = null;
+    }
+  };
+
+  return {
+    node,
+    ready,
+    control(message) {
+      if (closed) return Promise.reject(new Error('DDSP voice: control after close'));
+      const id = ++seq;
+      const sendFrame = Math.round(ctx.currentTime * ctx.sampleRate);
+      const result = new Promise<ControlLatency>((resolve, reject) => heard.set(id, { sendFrame, resolve, reject }));
+      post({ type: 'control', seq: id, message });
+      return result;
+    },
+    async stats() {
+      if (closed) throw new Error('DDSP voice: stats after close');
+      const id = ++seq;
+      const stats = await new Promise<DdspProcessorStats>((resolve) => { statsWaiting.set(id, resolve); post({ type: 'stats', id }); });
+      return { ...stats, underruns: stats.late };
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      post({ type: 'close' });
+      node.disconnect();
+      for (const w of heard.values()) w.reject(new Error('DDSP voice: closed before the change was heard'));
+      heard.clear();
+    },
+  };
+}
