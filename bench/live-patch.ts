@@ -100,7 +100,7 @@ function column(r: LiveRunResult): string[] {
   const pb = r.figures.playback;
   return [
     `${r.seconds} s at ${r.sampleRate} Hz, ${r.trace.quantumCpuMs.length} quanta (busiest of ${r.trace.contexts} contexts)`,
-    pb ? `${pb.underrunEvents} (${f(pb.underrunDuration, 1)} ms)` : 'n/a',
+    pb ? `${pb.underrunEvents} (${f(pb.underrunDuration, 1)} ms in ${f(pb.totalDuration / 1000, 1)} s played)` : 'n/a',
     r.figures.streams.length || r.figures.voices.length ? `${liveOn + played} quanta (${liveOn} at Live on, ${played} playing; ${traceStart} more as tracing started)` : 'no stream',
     `${f(g.cpu.median, 3)} / ${f(g.cpu.p99)} / ${f(g.cpu.max)}`,
     `${ratio(g.cpu.median, DEADLINE_MS)} / ${ratio(g.cpu.p99, DEADLINE_MS)} / ${ratio(g.cpu.max, DEADLINE_MS)}`,

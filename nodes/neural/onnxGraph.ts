@@ -4,7 +4,7 @@
  * manifest. Only the few fields on that path are decoded (ModelProto.graph → GraphProto.input /
  * output / initializer → ValueInfoProto → TypeProto.Tensor → TensorShapeProto); the rest is skipped.
  */
-import { int64Number, protoFields as fields } from '../../src/ml/onnxProto';
+import { int64Number, protoFields as fields, visitGraph } from '../../src/ml/onnxProto';
 
 /** One graph input or output: a dim is a size, an axis name, or null when the graph leaves it open. */
 export interface GraphValue {
@@ -75,23 +75,12 @@ export function readGraphInfo(bytes: Uint8Array, where: string): GraphInfo {
   const inputs: GraphValue[] = [];
   const outputs: GraphValue[] = [];
   const initializers = new Set<string>();
-  let sawGraph = false;
-  try {
-    fields(bytes, (field, r) => {
-      if (field !== 7) return false;
-      sawGraph = true;
-      fields(r.bytes(), (f, g) => {
-        if (f === 11) inputs.push(readValueInfo(g.bytes()));
-        else if (f === 12) outputs.push(readValueInfo(g.bytes()));
-        else if (f === 5) initializers.add(initializerName(g.bytes()));
-        else return false;
-        return true;
-      });
-      return true;
-    });
-  } catch (err) {
-    throw new Error(`${where}: not a readable ONNX model (${(err as Error).message})`);
-  }
-  if (!sawGraph) throw new Error(`${where}: not an ONNX model (no graph in it)`);
+  visitGraph(bytes, where, (f, g) => {
+    if (f === 11) inputs.push(readValueInfo(g.bytes()));
+    else if (f === 12) outputs.push(readValueInfo(g.bytes()));
+    else if (f === 5) initializers.add(initializerName(g.bytes()));
+    else return false;
+    return true;
+  });
   return { inputs: inputs.filter((v) => !initializers.has(v.name)), outputs };
 }

@@ -8,7 +8,8 @@
  */
 import protobuf from 'protobufjs/minimal.js';
 
-type Reader = protobuf.Reader;
+/** protobufjs's wire reader. */
+export type Reader = protobuf.Reader;
 
 /** A tensor of the graph: float32 data, or int64 data as numbers. */
 export interface OnnxTensor {
@@ -130,6 +131,25 @@ function readNode(bytes: Uint8Array): OnnxNode {
 }
 
 /**
+ * Calls `visit(field, reader)` for each field of the GraphProto in an ONNX model file; `where`
+ * names the file in the errors for bytes that are not an ONNX model.
+ */
+export function visitGraph(bytes: Uint8Array, where: string, visit: (field: number, reader: Reader) => boolean): void {
+  let sawGraph = false;
+  try {
+    protoFields(bytes, (field, r) => {
+      if (field !== 7) return false;
+      sawGraph = true;
+      protoFields(r.bytes(), visit);
+      return true;
+    });
+  } catch (err) {
+    throw new Error(`${where}: not a readable ONNX model (${(err as Error).message})`);
+  }
+  if (!sawGraph) throw new Error(`${where}: not an ONNX model (no graph in it)`);
+}
+
+/**
  * The nodes and initializers of the graph in an ONNX model file; `where` names the file in errors.
  * @example
  * const { nodes, initializers } = readOnnxGraph(bytes, 'public/models/ddsp-sax/model.onnx');
@@ -137,22 +157,11 @@ function readNode(bytes: Uint8Array): OnnxNode {
 export function readOnnxGraph(bytes: Uint8Array, where: string): OnnxGraph {
   const nodes: OnnxNode[] = [];
   const initializers = new Map<string, OnnxTensor>();
-  let sawGraph = false;
-  try {
-    protoFields(bytes, (field, r) => {
-      if (field !== 7) return false;
-      sawGraph = true;
-      protoFields(r.bytes(), (f, g) => {
-        if (f === 1) nodes.push(readNode(g.bytes()));
-        else if (f === 5) { const t = readTensor(g.bytes()); initializers.set(t.name, t); }
-        else return false;
-        return true;
-      });
-      return true;
-    });
-  } catch (err) {
-    throw new Error(`${where}: not a readable ONNX model (${(err as Error).message})`);
-  }
-  if (!sawGraph) throw new Error(`${where}: not an ONNX model (no graph in it)`);
+  visitGraph(bytes, where, (field, r) => {
+    if (field === 1) nodes.push(readNode(r.bytes()));
+    else if (field === 5) { const t = readTensor(r.bytes()); initializers.set(t.name, t); }
+    else return false;
+    return true;
+  });
   return { nodes, initializers };
 }

@@ -7,6 +7,8 @@
  *   page while a recording runs.
  */
 
+import { addWorkletModuleOnce } from '../workletModules';
+
 /** Name of the guard processor. */
 export const GUARD_PROCESSOR = 'genpatch-guard';
 /** Name of the recorder processor. */
@@ -89,7 +91,8 @@ class GenpatchRecorder extends AudioWorkletProcessor {
 registerProcessor('${RECORDER_PROCESSOR}', GenpatchRecorder);
 `;
 
-const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
+/** The processors' module, one Blob URL for the page. */
+let sourceUrl: string | null = null;
 
 /**
  * Loads the processors into `ctx` once.
@@ -97,11 +100,6 @@ const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
  * await loadLiveWorklets(audioContext); new AudioWorkletNode(audioContext, GUARD_PROCESSOR);
  */
 export function loadLiveWorklets(ctx: BaseAudioContext): Promise<void> {
-  let done = loaded.get(ctx);
-  if (!done) {
-    const url = URL.createObjectURL(new Blob([SOURCE], { type: 'application/javascript' }));
-    done = ctx.audioWorklet.addModule(url);
-    loaded.set(ctx, done);
-  }
-  return done;
+  sourceUrl ??= URL.createObjectURL(new Blob([SOURCE], { type: 'application/javascript' }));
+  return addWorkletModuleOnce(ctx, sourceUrl);
 }

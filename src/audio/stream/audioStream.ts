@@ -13,6 +13,7 @@ import {
 import { allocateRingBuffer } from './ringBuffer';
 import { FRAME_MODULUS, STATS, frameDelta } from './streamReader';
 import { pickTransport } from './transport';
+import { addWorkletModuleOnce } from '../workletModules';
 
 /** Options of `createAudioStream`. */
 export interface AudioStreamOptions {
@@ -77,7 +78,6 @@ export interface AudioStream {
   close(): void;
 }
 
-const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
 /** A generator's factory may load a model first (the DDSP decoder: fetch, compile, warm up). */
 const READY_TIMEOUT_MS = 30_000;
 
@@ -85,16 +85,6 @@ const READY_TIMEOUT_MS = 30_000;
 export function prerollFrames(transport: StreamTransport, bufferFrames: number, blockFrames: number, leadFrames?: number): number {
   const lead = transport === 'shared' && leadFrames ? Math.min(leadFrames, bufferFrames) : bufferFrames;
   return Math.max(blockFrames, Math.floor(lead / blockFrames) * blockFrames);
-}
-
-/** Adds the stream processor to `ctx` once. */
-function loadProcessor(ctx: BaseAudioContext): Promise<void> {
-  let p = loaded.get(ctx);
-  if (!p) {
-    p = ctx.audioWorklet.addModule(processorUrl);
-    loaded.set(ctx, p);
-  }
-  return p;
 }
 
 /**
@@ -110,7 +100,7 @@ export async function createAudioStream(ctx: AudioContext, opts: AudioStreamOpti
   const bufferFrames = opts.bufferFrames ?? 2048;
   if (bufferFrames < blockFrames) throw new Error(`audio stream: bufferFrames (${bufferFrames}) must hold at least one block (${blockFrames})`);
   const transport = pickTransport(opts.transport);
-  await loadProcessor(ctx);
+  await addWorkletModuleOnce(ctx, processorUrl);
 
   const ownWorker = !opts.worker;
   const worker = opts.worker ?? new Worker(new URL('./generatorWorker.ts', import.meta.url), { type: 'module' });

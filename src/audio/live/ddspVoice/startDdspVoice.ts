@@ -8,6 +8,7 @@ import processorUrl from './ddspProcessor?worker&url';
 import type { LiveDdspParams } from '../../../../nodes/ddsp/live/ddspGenerator';
 import { loadWorkletDecoder } from '../../../../nodes/ddsp/live/workletDecoder';
 import type { ModelSource } from '../../../ml/modelFiles';
+import { addWorkletModuleOnce } from '../../workletModules';
 import type { ControlLatency, ControlMessage } from '../../stream';
 import { DDSP_PROCESSOR, type DdspProcessorOptions, type DdspProcessorStats, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
 
@@ -31,17 +32,6 @@ export interface DdspVoiceOptions {
   onError?(message: string): void;
 }
 
-const loaded = new WeakMap<BaseAudioContext, Promise<void>>();
-
-function loadProcessor(ctx: BaseAudioContext): Promise<void> {
-  let p = loaded.get(ctx);
-  if (!p) {
-    p = ctx.audioWorklet.addModule(processorUrl);
-    loaded.set(ctx, p);
-  }
-  return p;
-}
-
 /**
  * Starts the instrument on the audio thread; rejects (saying why) when its decoder cannot run there.
  * @example
@@ -50,7 +40,7 @@ function loadProcessor(ctx: BaseAudioContext): Promise<void> {
  * await voice.control({ type: 'on', pitch: 67, velocity: 0.8 });
  */
 export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOptions): Promise<DdspVoice> {
-  const [, weights] = await Promise.all([loadProcessor(ctx), loadWorkletDecoder(options.models, options.params.instrument)]);
+  const [, weights] = await Promise.all([addWorkletModuleOnce(ctx, processorUrl), loadWorkletDecoder(options.models, options.params.instrument)]);
   const processorOptions: DdspProcessorOptions = { seed: options.seed, params: options.params, instrument: options.params.instrument, weights };
   const node = new AudioWorkletNode(ctx, DDSP_PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [1], processorOptions });
   const post = (msg: ToDdspProcessor): void => node.port.postMessage(msg);
