@@ -3,8 +3,9 @@
  * is probed for a few seconds; the heaviest (audio-thread CPU per 128-frame quantum plus any stream
  * Worker's generation time per 128 frames, medians) then plays for 60 s while a MIDI note is played
  * through the Web MIDI shim every 1.5 s. Printed side by side: underruns (the device's, from
- * AudioContext.playbackStats, and the stream rings' from Live on to the end of the performance, less
- * those while Chromium's tracing starts, which stalls the renderer: they are shown apart), CPU per quantum (median / p99 / max, traced
+ * AudioContext.playbackStats, and the stream rings' — or the audio-thread instrument's late quanta —
+ * from Live on to the end of the performance, less those while Chromium's tracing starts, which
+ * stalls the renderer: they are shown apart), CPU per quantum (median / p99 / max, traced
  * on the audio thread) against the 2.67 ms deadline of 128 frames at 48 kHz, and control-to-sound
  * latency against the 30 ms target, without and with the device's output latency: for a streaming
  * node (the DDSP instrument), from each control change (notes, and the LFO's param every frame) to
@@ -100,7 +101,7 @@ function column(r: LiveRunResult): string[] {
   const pb = r.figures.playback;
   return [
     `${r.seconds} s at ${r.sampleRate} Hz, ${r.trace.quantumCpuMs.length} quanta (busiest of ${r.trace.contexts} contexts)`,
-    pb ? `${pb.underrunEvents} (${f(pb.underrunDuration, 1)} ms in ${f(pb.totalDuration / 1000, 1)} s played)` : 'n/a',
+    pb ? `${r.device.liveOn + r.device.played} (${r.device.liveOn} at Live on, ${r.device.played} playing; ${r.device.traceStart} more as tracing started; ${f(pb.underrunDuration, 1)} ms of ${f(pb.totalDuration / 1000, 1)} s in all)` : 'n/a',
     r.figures.streams.length || r.figures.voices.length ? `${liveOn + played} quanta (${liveOn} at Live on, ${played} playing; ${traceStart} more as tracing started)` : 'no stream',
     `${f(g.cpu.median, 3)} / ${f(g.cpu.p99)} / ${f(g.cpu.max)}`,
     `${ratio(g.cpu.median, DEADLINE_MS)} / ${ratio(g.cpu.p99, DEADLINE_MS)} / ${ratio(g.cpu.max, DEADLINE_MS)}`,
@@ -114,7 +115,7 @@ function column(r: LiveRunResult): string[] {
   ];
 }
 
-const ROWS = ['run', 'device underruns (playbackStats)', 'stream underruns: ring, or late quanta on the audio thread', 'audio thread CPU / quantum ms (median / p99 / max)',
+const ROWS = ['run', 'device underrun events (playbackStats)', 'stream underruns: ring, or late quanta on the audio thread', 'audio thread CPU / quantum ms (median / p99 / max)',
   `… vs ${f(DEADLINE_MS)} ms deadline`, 'stream Worker ms / 128 frames (median / p99 / max)', 'DDSP on the audio thread ms / quantum (mean / max, Date clock)',
   'stream: control → first sample ms, median (markers)', '… + device output latency ms', 'MIDI → pitch heard in the recording ms, median (adds attack, glide)', '… + device output latency ms, median',
   'late events / stalled frames'];
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     if (inWorker) columns.push([`${heaviest.name}, ${seconds} s, ?streams=worker`, column(inWorker)]);
     const g = figuresOf(r);
     const pb = r.figures.playback;
-    const underruns = (pb?.underrunEvents ?? 0) + r.underruns.liveOn + r.underruns.played;
+    const underruns = r.device.liveOn + r.device.played + r.underruns.liveOn + r.underruns.played;
     const targets = ['', '0', '0', `< ${f(DEADLINE_MS)}`, '< 1×', `< ${f(DEADLINE_MS)}`, `< ${f(DEADLINE_MS)}`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, `< ${LATENCY_TARGET_MS}`, `< ${LATENCY_TARGET_MS} + device`, '0 / 0'];
     const vs = ['', `${underruns} total`, '', `p99 ${ratio(g.cpu.p99, DEADLINE_MS)}`, '', g.worker ? `p99 ${ratio(g.worker.p99, DEADLINE_MS)}` : '', '',
       g.stream ? ratio(g.stream.median, LATENCY_TARGET_MS) : '', g.stream ? ratio(g.stream.median + g.outputMs, LATENCY_TARGET_MS + g.outputMs) : '',
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
     ROWS.forEach((row, i) => console.log(`| ${row} | ${columns.map(([, c]) => c[i]).join(' | ')} | ${targets[i]} | ${vs[i]} |`));
     if (inWorker) {
       const w = figuresOf(inWorker);
-      const wu = (inWorker.figures.playback?.underrunEvents ?? 0) + inWorker.underruns.liveOn + inWorker.underruns.played;
+      const wu = inWorker.device.liveOn + inWorker.device.played + inWorker.underruns.liveOn + inWorker.underruns.played;
       console.log(`audio thread vs Worker + ring: control → first sample ${f(g.stream?.median ?? NaN, 1)} vs ${f(w.stream?.median ?? NaN, 1)} ms (${ratio(g.stream?.median ?? NaN, w.stream?.median ?? NaN)}), `
         + `MIDI → pitch heard ${f(g.latency.median, 1)} vs ${f(w.latency.median, 1)} ms (${ratio(g.latency.median, w.latency.median)}), underruns ${underruns} vs ${wu}, `
         + `audio thread CPU median ${f(g.cpu.median, 3)} vs ${f(w.cpu.median, 3)} ms per quantum (${ratio(g.cpu.median, w.cpu.median)})`);

@@ -11,7 +11,7 @@ import type { LiveHealth } from '../../src/audio/live/liveMonitor';
 import type { StreamPlacement } from '../../src/audio/live/liveStreams';
 import { BASE } from '../../tests/e2e/harness';
 import { onsetAfter, renderTrace, type RenderTrace } from './analysis';
-import { installProbes, midiAt, readFigures, streamUnderruns, type PageFigures } from './pageProbes';
+import { deviceUnderruns, installProbes, midiAt, readFigures, streamUnderruns, type PageFigures } from './pageProbes';
 
 /** What one run measured. */
 export interface LiveRunResult {
@@ -28,6 +28,8 @@ export interface LiveRunResult {
    * that last one as a timeline: the first second of playing, then each 1.5 s note cycle.
    */
   underruns: { liveOn: number; traceStart: number; played: number; timeline: number[] };
+  /** The device's underrun events (playbackStats) in the same three phases. */
+  device: { liveOn: number; traceStart: number; played: number };
   notesPlayed: number;
 }
 
@@ -51,11 +53,13 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
     await page.getByTestId('live-toggle').click();
     await page.waitForFunction(() => window.__genpatchLive!.enabled(), undefined, { timeout: 60_000 });
     const liveOn = await streamUnderruns(page);
+    const deviceLiveOn = await deviceUnderruns(page);
     // Tracing starts and settles before the performance: starting (and stopping) it stalls the
     // renderer long enough to underrun a stream, which is the bench's doing, not the patch's.
     await browser.startTracing(page, { categories: ['webaudio'] });
     await page.waitForTimeout(1000);
     const traced = await streamUnderruns(page);
+    const deviceTraced = await deviceUnderruns(page);
     await page.getByTestId('live-record').click();
     await page.getByTestId('live-play').click();
     await page.waitForFunction(() => window.__genpatchLive!.playing());
@@ -75,6 +79,7 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
     }
     await page.waitForTimeout(Math.max(0, end - Date.now()));
     const figures = await readFigures(page);
+    const deviceEnd = await deviceUnderruns(page);
     const health = (await page.evaluate(() => window.__genpatchLive!.health()))!;
     const trace = renderTrace((await browser.stopTracing()).toString());
     await page.getByTestId('live-record').click();
@@ -93,6 +98,7 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
     return {
       seconds, sampleRate: take.sampleRate, trace, figures, health, latenciesMs, notesPlayed: controls.length,
       underruns: { liveOn, traceStart: traced - liveOn, played, timeline: underrunTimeline },
+      device: { liveOn: deviceLiveOn, traceStart: deviceTraced - deviceLiveOn, played: deviceEnd - deviceTraced },
     };
   } finally {
     await context.close();

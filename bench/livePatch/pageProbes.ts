@@ -11,7 +11,7 @@ import type { DdspProcessorStats } from '../../src/audio/live/ddspVoice/protocol
 import type { ConsumerStats, ProducerTiming } from '../../src/audio/stream/protocol';
 import { ROOT } from '../../tests/e2e/harness';
 
-/** Chromium's AudioContext.playbackStats, in ms, where the browser has it. */
+/** Chromium's AudioContext.playbackStats (which it gives in seconds) in ms: underruns summed over the page's running contexts, the rest of the one that played longest. */
 export interface PlaybackStats {
   underrunEvents: number;
   underrunDuration: number;
@@ -108,6 +108,13 @@ export function streamUnderruns(page: Page): Promise<number> {
   });
 }
 
+/** The device's underrun events so far (Chromium's playbackStats), summed over the page's running contexts. */
+export function deviceUnderruns(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__benchContexts
+    .filter((c) => c.state === 'running')
+    .reduce((n, c) => n + ((c as AudioContext & { playbackStats?: { underrunEvents: number } }).playbackStats?.underrunEvents ?? 0), 0));
+}
+
 /** Ring underruns of every stream worklet, generation timing of every stream worker, each DDSP voice's timing, the device's playback stats. */
 export function readFigures(page: Page): Promise<PageFigures> {
   return page.evaluate(async () => {
@@ -127,9 +134,18 @@ export function readFigures(page: Page): Promise<PageFigures> {
     const streams = await Promise.all(w.__benchStreams.map((n, i) => ask<ConsumerStats>(n.port, { type: 'stats', id: 7_000_000 + i }, (d) => d.type === 'stats' && d.id === 7_000_000 + i)));
     const producers = await Promise.all(w.__benchWorkers.map((wk) => ask<ProducerTiming>(wk, { type: 'timing' }, (d) => d.type === 'timing')));
     const voices = await Promise.all(w.__benchVoices.map((n, i) => ask<DdspProcessorStats>(n.port, { type: 'stats', id: 6_000_000 + i }, (d) => d.type === 'stats' && d.id === 6_000_000 + i)));
-    const ctx = w.__benchContexts.find((c) => c.state === 'running') as (AudioContext & { playbackStats?: Record<string, number> }) | undefined;
-    const s = ctx?.playbackStats;
-    const playback = s ? { underrunEvents: s.underrunEvents, underrunDuration: s.underrunDuration, totalDuration: s.totalDuration, averageLatency: s.averageLatency, maximumLatency: s.maximumLatency } : null;
+    // Every running context (the app makes several; the live session's is the one that played longest), seconds → ms.
+    const all = w.__benchContexts.filter((c) => c.state === 'running')
+      .map((c) => (c as AudioContext & { playbackStats?: Record<string, number> }).playbackStats)
+      .filter((x): x is Record<string, number> => x !== undefined);
+    const longest = all.reduce<Record<string, number> | null>((a, b) => (!a || b.totalDuration > a.totalDuration ? b : a), null);
+    const playback = longest ? {
+      underrunEvents: all.reduce((n, x) => n + x.underrunEvents, 0),
+      underrunDuration: 1000 * all.reduce((n, x) => n + x.underrunDuration, 0),
+      totalDuration: 1000 * longest.totalDuration,
+      averageLatency: 1000 * longest.averageLatency,
+      maximumLatency: 1000 * longest.maximumLatency,
+    } : null;
     return { streams: streams.filter((x): x is ConsumerStats => x !== null), producers: producers.filter((x): x is ProducerTiming => x !== null && x.blocks > 0), voices: voices.filter((x): x is DdspProcessorStats => x !== null), playback };
   });
 }
