@@ -94,7 +94,7 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
       .map((t) => onsetAfter(x, take.sampleRate, t - take.startTime, hz))
       .filter((s): s is number => s !== null)
       .map((s) => s * 1000);
-    const played = figures.streams.reduce((s, x) => s + x.underruns, 0) + figures.voices.reduce((s, x) => s + x.late, 0) - traced;
+    const played = figures.streams.reduce((s, x) => s + x.underruns, 0) - traced;
     return {
       seconds, sampleRate: take.sampleRate, trace, figures, health, latenciesMs, notesPlayed: controls.length,
       underruns: { liveOn, traceStart: traced - liveOn, played, timeline: underrunTimeline },

@@ -88,18 +88,18 @@ export function midiAt(page: Page, bytes: number[]): Promise<number> {
   }, bytes);
 }
 
-/** The stream worklets' underruns and the DDSP voices' late quanta so far, summed (quick: for a timeline during the run). */
+/** The stream worklets' ring underruns so far, summed (quick: for a timeline during the run). */
 export function streamUnderruns(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const w = window as unknown as ProbeWindow;
-    const counts = await Promise.all([...w.__benchStreams, ...w.__benchVoices].map((n, i) => new Promise<number>((done) => {
+    const counts = await Promise.all(w.__benchStreams.map((n, i) => new Promise<number>((done) => {
       const id = 8_000_000 + i;
       const timer = setTimeout(() => done(0), 1000);
       const onMessage = (e: MessageEvent): void => {
         if (e.data?.type !== 'stats' || e.data.id !== id) return;
         clearTimeout(timer);
         n.port.removeEventListener('message', onMessage as EventListener);
-        done((e.data.underruns ?? e.data.late) as number);
+        done(e.data.underruns as number);
       };
       n.port.addEventListener('message', onMessage as EventListener);
       n.port.postMessage({ type: 'stats', id });

@@ -20,6 +20,7 @@ import { createMasterBus, globalWorkletFactory, type MasterBus, type WorkletFact
 import { createNoteInputHub, type NoteInputHub } from './noteInputHub';
 import { createToneLiveHost, type ToneLiveHost } from './toneLiveHost';
 import { createWebAudioLive } from './webAudioLive';
+import { watchDeviceUnderruns } from './deviceUnderruns';
 
 /** A Tone.js context (real-time or offline) wrapping the session's native context. */
 export type ToneContext = InstanceType<ToneModule['Context']> | InstanceType<ToneModule['OfflineContext']>;
@@ -128,6 +129,7 @@ export async function createLiveSession(options: LiveSessionOptions): Promise<Li
     monitor.frameCost(cpuNow() - t0);
   };
   const stopFrames = (options.frames ?? intervalFrames)(frame);
+  const stopDeviceWatch = watchDeviceUnderruns(ctx, (count) => monitor.count('underruns', count));
   const audio = ctx as BaseAudioContext & { baseLatency?: number; outputLatency?: number };
   if (audio.baseLatency !== undefined) monitor.setLatency(Math.round(((audio.baseLatency ?? 0) + (audio.outputLatency ?? 0)) * 1000));
   return {
@@ -142,6 +144,7 @@ export async function createLiveSession(options: LiveSessionOptions): Promise<Li
     now,
     dispose() {
       stopFrames();
+      stopDeviceWatch();
       transport.dispose();
       runtime.dispose();
       host.dispose();

@@ -22,7 +22,7 @@ export function LiveHealthBadges({ session }: { session: LiveSession }) {
       {failed.length > 0 && <span className="gp-live-badge bad" data-testid="live-failed" title={failed.map((p) => p.message).join('\n')}>
         {`failed: ${failed.map((p) => session.runtime.title(p.nodeId)).join(', ')}`}</span>}
       <span className={`gp-live-badge ${late ? 'warn' : 'ok'}`} data-testid="live-late"
-        title={`Clip starts and notes scheduled after their time: ${health.lateEvents}; stream underruns: ${health.underruns}; control frames later than 50 ms: ${health.longFrames}`}>
+        title={`Clip starts and notes scheduled after their time: ${health.lateEvents}; stream and device underruns: ${health.underruns}; control frames later than 50 ms: ${health.longFrames}`}>
         {late ? `late ${late}` : 'in time'}{health.longFrames ? ` · stalls ${health.longFrames}` : ''}
       </span>
       {health.latencyMs !== null && <span className="gp-live-badge" title="Output latency of the audio device">{health.latencyMs} ms</span>}

@@ -18,7 +18,12 @@ export interface DdspVoice {
   /** Resolves once the processor has warmed its decoder up and plays (the node is silent until then); rejects if it fails first. */
   readonly ready: Promise<void>;
   control(message: ControlMessage): Promise<ControlLatency>;
-  /** How the processor kept time so far; `underruns` counts quanta it computed for longer than they last. */
+  /**
+   * How the processor kept time so far. `underruns` is 0: there is no ring to run dry; an
+   * instrument that falls behind makes the device underrun, which the session counts
+   * (src/audio/live/deviceUnderruns.ts). `late` quanta took longer than they last on the wall clock,
+   * preemptions included: the device's buffer absorbs them unless they pile up.
+   */
   stats(): Promise<DdspProcessorStats & { underruns: number }>;
   close(): void;
 }
@@ -94,7 +99,7 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
       if (closed) throw new Error('DDSP voice: stats after close');
       const id = ++seq;
       const stats = await new Promise<DdspProcessorStats>((resolve) => { statsWaiting.set(id, resolve); post({ type: 'stats', id }); });
-      return { ...stats, underruns: stats.late };
+      return { ...stats, underruns: 0 };
     },
     close() {
       if (closed) return;
