@@ -100,7 +100,7 @@ export async function timePipeline(model: LoadedModel, seconds: number, reps: nu
   const decoder = await median(reps, () => decodeAll(model, f0, loudness));
   const liveStream48 = await median(reps, () => streamLive(() => new DecoderSession(model), tune, frames / 250, 48000));
   const workletStream48 = weights
-    ? await median(reps, () => streamLive(() => { const d = new GruDecoder(weights); return { decode: (f, l) => d.step(f[0], l[0]) }; }, tune, frames / 250, 48000))
+    ? await median(reps, () => streamLive(() => new GruDecoder(weights), tune, frames / 250, 48000))
     : { wall: NaN, cpu: NaN };
   const synth16 = await median(reps, () => ddspSynth(controls, { sampleRate: 16000, seed: 1 }));
   const synth48 = await median(reps, () => ddspSynth(controls, { sampleRate: 48000, seed: 1 }));

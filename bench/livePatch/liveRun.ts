@@ -52,6 +52,9 @@ export async function liveRun(browser: Browser, patch: Patch, seconds: number, p
     await page.evaluate(() => window.__genpatch!.idle());
     await page.getByTestId('live-toggle').click();
     await page.waitForFunction(() => window.__genpatchLive!.enabled(), undefined, { timeout: 60_000 });
+    // Instances start behind Live on (a DDSP instrument loads its model, then warms up on the audio
+    // thread or in its Worker): give them 2 s, so what they cost shows at "Live on", not at the trace.
+    await page.waitForTimeout(2000);
     const liveOn = await streamUnderruns(page);
     const deviceLiveOn = await deviceUnderruns(page);
     // Tracing starts and settles before the performance: starting (and stopping) it stalls the

@@ -11,7 +11,7 @@ import protobuf from 'protobufjs/minimal.js';
 /** protobufjs's wire reader. */
 export type Reader = protobuf.Reader;
 
-/** A tensor of the graph: float32 data, or int64 data as numbers. */
+/** A tensor of the graph: float32 data, or int64 data as numbers (other types' data is not read: empty). */
 export interface OnnxTensor {
   name: string;
   dims: number[];
@@ -39,6 +39,9 @@ export interface OnnxGraph {
 }
 
 const WIRE_LENGTH_DELIMITED = 2;
+/** TensorProto.DataType of float32 and int64. */
+const FLOAT32 = 1;
+const INT64 = 7;
 
 /** Calls `visit(field, reader, wireType)` for each field of the message in `bytes`; visit returns false to skip it. */
 export function protoFields(bytes: Uint8Array, visit: (field: number, reader: Reader, wireType: number) => boolean): void {
@@ -83,19 +86,21 @@ function readTensor(bytes: Uint8Array): OnnxTensor {
     return true;
   });
   const bytesOf = raw as Uint8Array | null;
-  if (dataType === 7) {
+  if (dataType === INT64) {
     if (bytesOf) {
       const view = new DataView(bytesOf.buffer, bytesOf.byteOffset, bytesOf.byteLength);
       for (let i = 0; i + 8 <= bytesOf.byteLength; i += 8) ints.push(Number(view.getBigInt64(i, true)));
     }
     return { name, dims, dataType, data: ints };
   }
+  if (dataType !== FLOAT32) return { name, dims, dataType, data: new Float32Array(0) }; // not read: no caller needs them
   if (!bytesOf) return { name, dims, dataType, data: Float32Array.from(floats) };
+  const count = dims.reduce((n, d) => n * d, 1);
+  if (bytesOf.byteLength !== 4 * count) throw new Error(`tensor "${name}": ${bytesOf.byteLength} bytes of raw data for ${count} float32 values`);
   // A copy: raw_data may sit at an offset a Float32Array cannot start at (and, in Node, inside Buffer's shared pool).
-  const copy = new Uint8Array(bytesOf.byteLength & ~3);
-  copy.set(bytesOf.subarray(0, copy.length));
-  const data = new Float32Array(copy.buffer);
-  return { name, dims, dataType, data };
+  const copy = new Uint8Array(bytesOf.byteLength);
+  copy.set(bytesOf);
+  return { name, dims, dataType, data: new Float32Array(copy.buffer) };
 }
 
 function readAttribute(bytes: Uint8Array): [string, OnnxAttribute] {

@@ -1,9 +1,9 @@
 /**
  * The live DDSP instrument as an audio-block generator (the BlockGenerator contract of
- * src/audio/stream, run in a Worker that streams into an AudioWorklet): note and param messages
- * drive a performer; every 4 ms frame is decoded by the GRU decoder (its state carried from frame
- * to frame) and synthesized by StreamSynth. Nothing here touches a Worker or Web Audio, so the
- * tests run it in Node.
+ * src/audio/stream): note and param messages drive a performer; every 4 ms frame is decoded by the
+ * GRU decoder (its state carried from frame to frame) and synthesized by StreamSynth. It runs in
+ * the AudioWorklet with the hand-written decoder (synchronously), or in a Worker on onnxruntime
+ * (awaited). Nothing here touches a Worker or Web Audio, so the tests run it in Node.
  */
 import { DDSP_FRAME_RATE } from '../../../src/dsp/ddspContract';
 import { applyGate } from '../gate';

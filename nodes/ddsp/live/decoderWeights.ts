@@ -102,7 +102,7 @@ class GraphWeights {
   /** A float initializer or Constant output by name. */
   private tensor(name: string): OnnxTensor {
     const t = this.graph.initializers.get(name) ?? this.producer.get(name)?.attributes.value;
-    if (!t || typeof t !== 'object' || Array.isArray(t) || !(t.data instanceof Float32Array)) this.fail(`"${name}" is not a float constant`);
+    if (!t || typeof t !== 'object' || Array.isArray(t) || t.dataType !== 1 || !(t.data instanceof Float32Array)) this.fail(`"${name}" is not a float32 constant`);
     return t;
   }
 

@@ -108,9 +108,9 @@ export class GruDecoder {
     this.out = { amplitude: new Float32Array(1), harmonicCount, harmonics: new Float32Array(harmonicCount), noiseBands, noise: new Float32Array(noiseBands) };
   }
 
-  /** Back to the zero state (a new performance). */
-  reset(): void {
-    this.state.fill(0);
+  /** The FrameDecoder face (nodes/ddsp/live/ddspGenerator.ts): one frame, from `f0[0]` and `loudness[0]`. */
+  decode(f0: Float32Array, loudness: Float32Array): DecodedFrames {
+    return this.step(f0[0], loudness[0]);
   }
 
   /** Controls for one frame (f0 in Hz, loudness in dB); the arrays returned are overwritten by the next step. */

@@ -2,8 +2,8 @@
  * A shipped DDSP decoder made ready for the AudioWorklet: its files gathered and checked against
  * the manifest (sha256, contract), its weights read out of the ONNX graph, and the hand-written
  * decoder run over the model's reference.json (PyTorch's outputs for a few frames) — a decoder
- * that does not reproduce them within the manifest's tolerance is refused, so the live instrument
- * keeps it on onnxruntime instead of playing something else.
+ * that does not reproduce them within the tolerance reference.json gives (default 1e-4) is
+ * refused, so the live instrument keeps it on onnxruntime instead of playing something else.
  */
 import { gatherShipped, type ModelSource } from '../../../src/ml/modelFiles';
 import { checkRequiredContract, verifyFiles } from '../../../src/ml/verify';
@@ -61,9 +61,15 @@ export async function loadWorkletDecoder(source: ModelSource, instrument: string
   }
   const referenceBytes = files.get('reference.json');
   if (!referenceBytes) throw new WorkletDecoderRefused(`${where}: no reference.json to check the worklet decoder against`);
-  const reference = JSON.parse(new TextDecoder().decode(referenceBytes)) as DecoderReference;
+  let reference: DecoderReference;
+  let error: number;
+  try {
+    reference = JSON.parse(new TextDecoder().decode(referenceBytes)) as DecoderReference;
+    error = referenceError(weights, reference);
+  } catch (err) {
+    throw new WorkletDecoderRefused(`${where}/reference.json: cannot check the worklet decoder against it (${(err as Error).message})`);
+  }
   const tolerance = reference.tolerance ?? 1e-4;
-  const error = referenceError(weights, reference);
   if (!(error <= tolerance)) throw new WorkletDecoderRefused(`${where}: the worklet decoder is off PyTorch's reference.json by ${error.toExponential(2)} (tolerance ${tolerance})`);
   return weights;
 }

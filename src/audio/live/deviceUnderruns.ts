@@ -21,12 +21,13 @@ export function deviceUnderrunEvents(ctx: BaseAudioContext): number | null {
  * const stop = watchDeviceUnderruns(ctx, (n) => monitor.count('underruns', n));
  */
 export function watchDeviceUnderruns(ctx: BaseAudioContext, onNew: (count: number) => void): () => void {
-  let counted = deviceUnderrunEvents(ctx);
-  if (counted === null) return () => undefined;
+  const before = deviceUnderrunEvents(ctx);
+  if (before === null) return () => undefined;
+  let counted = before;
   const id = setInterval(() => {
     const now = deviceUnderrunEvents(ctx) ?? 0;
-    if (now > counted!) onNew(now - counted!);
-    counted = Math.max(counted!, now);
+    if (now > counted) onNew(now - counted);
+    counted = Math.max(counted, now);
   }, EVERY_MS);
   return () => clearInterval(id);
 }

@@ -134,7 +134,13 @@ export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec, watch?
     if (closed) { s.close(); return; }
     started = s;
     s.node.connect(output);
-    await s.ready;
+    try {
+      await s.ready;
+    } catch (err) {
+      s.close();
+      if (closed) return; // disposed while it warmed up: nothing to report
+      throw err;
+    }
     if (closed) return;
     stream = s;
     for (const message of queued.splice(0)) send(s, message);

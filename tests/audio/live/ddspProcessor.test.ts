@@ -50,7 +50,7 @@ afterAll(() => {
 /** A processor on the sax weights, and a way to run it quantum by quantum. */
 async function started() {
   const weights = await loadWorkletDecoder(diskSource(SHIPPED_MODELS_DIR), 'sax');
-  const proc = new Ctor({ processorOptions: { seed: 7, params, instrument: 'sax', weights } });
+  const proc = new Ctor({ processorOptions: { seed: 7, params, weights } });
   const sent = (proc as unknown as { sent: FromDdspProcessor[] }).sent;
   await Promise.resolve(); // the first decoder is handed over in a microtask
   const send = (data: ToDdspProcessor): void => proc.port.onmessage!({ data });

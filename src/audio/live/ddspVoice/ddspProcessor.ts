@@ -8,7 +8,6 @@
  * through Vite's `?worker&url`, so it is bundled with its imports.
  */
 import { DdspStreamGenerator, type FrameDecoder } from '../../../../nodes/ddsp/live/ddspGenerator';
-import type { DecoderWeights } from '../../../../nodes/ddsp/live/decoderWeights';
 import { GruDecoder } from '../../../../nodes/ddsp/live/gruDecoder';
 import { DDSP_PROCESSOR, type DdspProcessorOptions, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
 
@@ -28,12 +27,6 @@ const COLD_WARM_UP_FRAMES = 25;
 /** Warm-up frames per quantum after those (about 0.4 ms each once compiled). */
 const COMPILED_WARM_UP_FRAMES = 3;
 
-/** The decoder interface over a GruDecoder. */
-function frameDecoder(weights: DecoderWeights): FrameDecoder {
-  const decoder = new GruDecoder(weights);
-  return { decode: (f0, loudness) => decoder.step(f0[0], loudness[0]) };
-}
-
 class DdspProcessor extends AudioWorkletProcessor {
   private readonly generator: DdspStreamGenerator;
   private readonly waiting = new Map<string, { resolve(d: FrameDecoder): void; reject(e: Error): void }>();
@@ -48,9 +41,9 @@ class DdspProcessor extends AudioWorkletProcessor {
 
   constructor({ processorOptions }: { processorOptions: DdspProcessorOptions }) {
     super();
-    const { seed, params, instrument, weights } = processorOptions;
-    const first = frameDecoder(weights);
-    this.generator = new DdspStreamGenerator(sampleRate, seed, params, (name) => (name === instrument ? Promise.resolve(first) : this.request(name)));
+    const { seed, params, weights } = processorOptions;
+    const first = new GruDecoder(weights);
+    this.generator = new DdspStreamGenerator(sampleRate, seed, params, (name) => (name === params.instrument ? Promise.resolve(first) : this.request(name)));
     this.lateMs = (1000 * 128) / sampleRate + (typeof performance !== 'undefined' ? 0 : 1);
     this.port.onmessage = (e: MessageEvent<ToDdspProcessor>) => this.fromPage(e.data);
   }
@@ -60,7 +53,8 @@ class DdspProcessor extends AudioWorkletProcessor {
     const t0 = clock();
     const playing = this.warmed;
     try {
-      if (playing) this.play(out);
+      if (this.failed) for (const ch of out) ch.fill(0);
+      else if (playing) this.play(out);
       else {
         for (const ch of out) ch.fill(0);
         this.warmUp();
@@ -81,10 +75,6 @@ class DdspProcessor extends AudioWorkletProcessor {
 
   /** One quantum of the instrument; controls received since the last one are marked at the first sample they can change. */
   private play(out: Float32Array[]): void {
-    if (this.failed) {
-      for (const ch of out) ch.fill(0);
-      return;
-    }
     const emitFrame = currentFrame + this.generator.bufferedFrames();
     for (const seq of this.markers.splice(0)) this.toPage({ type: 'marker', seq, emitFrame });
     const done = this.generator.generate(out, out[0].length);
@@ -121,10 +111,11 @@ class DdspProcessor extends AudioWorkletProcessor {
 
   private fromPage(msg: ToDdspProcessor): void {
     if (msg.type === 'control') {
+      if (this.failed) return; // the page refuses what it still waits for when it hears of the failure
       this.generator.control(msg.message);
       this.markers.push(msg.seq);
     } else if (msg.type === 'weights') {
-      this.waiting.get(msg.instrument)?.resolve(frameDecoder(msg.weights));
+      this.waiting.get(msg.instrument)?.resolve(new GruDecoder(msg.weights));
       this.waiting.delete(msg.instrument);
     } else if (msg.type === 'refused') {
       this.waiting.get(msg.instrument)?.reject(new Error(msg.message));

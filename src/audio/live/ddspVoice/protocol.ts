@@ -8,11 +8,10 @@ import type { DecoderWeights } from '../../../../nodes/ddsp/live/decoderWeights'
 /** Name of the processor. */
 export const DDSP_PROCESSOR = 'genpatch-ddsp';
 
-/** What the processor is created with: the stream's seed and params, and the first instrument's weights. */
+/** What the processor is created with: the stream's seed and params, and the weights of `params.instrument`. */
 export interface DdspProcessorOptions {
   seed: number;
   params: LiveDdspParams;
-  instrument: string;
   weights: DecoderWeights;
 }
 

@@ -37,6 +37,9 @@ export interface DdspVoiceOptions {
   onError?(message: string): void;
 }
 
+/** How long the processor may take to warm up (it needs about 0.3 s; a stalled machine, more). */
+const READY_TIMEOUT_MS = 15_000;
+
 /**
  * Starts the instrument on the audio thread; rejects (saying why) when its decoder cannot run there.
  * @example
@@ -46,16 +49,37 @@ export interface DdspVoiceOptions {
  */
 export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOptions): Promise<DdspVoice> {
   const [, weights] = await Promise.all([addWorkletModuleOnce(ctx, processorUrl), loadWorkletDecoder(options.models, options.params.instrument)]);
-  const processorOptions: DdspProcessorOptions = { seed: options.seed, params: options.params, instrument: options.params.instrument, weights };
+  const processorOptions: DdspProcessorOptions = { seed: options.seed, params: options.params, weights };
   const node = new AudioWorkletNode(ctx, DDSP_PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [1], processorOptions });
   const post = (msg: ToDdspProcessor): void => node.port.postMessage(msg);
   const heard = new Map<number, { sendFrame: number; resolve(l: ControlLatency): void; reject(e: Error): void }>();
-  const statsWaiting = new Map<number, (s: DdspProcessorStats) => void>();
+  const statsWaiting = new Map<number, { resolve(s: DdspProcessorStats): void; reject(e: Error): void }>();
   let seq = 0;
   let closed = false;
+  let failed = false;
   let settle: { resolve(): void; reject(e: Error): void } | null = null;
   const ready = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
+  const timer = setTimeout(() => fail(new Error(`DDSP voice: the audio thread did not warm the ${options.params.instrument} decoder up within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
 
+  /** Everything still waiting is refused with `err`; before the voice played, `ready` rejects (its awaiter reports it), after, onError says it. */
+  function settleAll(err: Error): void {
+    clearTimeout(timer);
+    if (settle) settle.reject(err);
+    settle = null;
+    for (const w of heard.values()) w.reject(err);
+    heard.clear();
+    for (const w of statsWaiting.values()) w.reject(err);
+    statsWaiting.clear();
+  }
+  function fail(err: Error): void {
+    if (failed || closed) return;
+    failed = true;
+    const beforeReady = settle !== null;
+    settleAll(err);
+    if (!beforeReady) options.onError?.(err.message);
+  }
+
+  node.onprocessorerror = () => fail(new Error('DDSP voice: the audio-thread processor stopped with an error'));
   node.port.onmessage = (e: MessageEvent<FromDdspProcessor>) => {
     const msg = e.data;
     if (msg.type === 'marker') {
@@ -68,27 +92,24 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
       wait.resolve({ seq: msg.seq, frames, ms, outputMs, totalMs: ms + outputMs });
     } else if (msg.type === 'stats') {
       const { type: _t, id, ...stats } = msg;
-      statsWaiting.get(id)?.(stats);
+      statsWaiting.get(id)?.resolve(stats);
       statsWaiting.delete(id);
     } else if (msg.type === 'need') {
       loadWorkletDecoder(options.models, msg.instrument).then(
         (w) => post({ type: 'weights', instrument: msg.instrument, weights: w }),
         (err: Error) => post({ type: 'refused', instrument: msg.instrument, message: err.message }));
     } else if (msg.type === 'ready') {
+      clearTimeout(timer);
       settle?.resolve();
       settle = null;
-    } else if (msg.type === 'error') {
-      if (settle) settle.reject(new Error(msg.message)); // before it plays: whoever awaits `ready` reports it
-      else options.onError?.(msg.message);
-      settle = null;
-    }
+    } else if (msg.type === 'error') fail(new Error(msg.message));
   };
 
   return {
     node,
     ready,
     control(message) {
-      if (closed) return Promise.reject(new Error('DDSP voice: control after close'));
+      if (closed || failed) return Promise.reject(new Error(`DDSP voice: control after ${closed ? 'close' : 'a failure'}`));
       const id = ++seq;
       const sendFrame = Math.round(ctx.currentTime * ctx.sampleRate);
       const result = new Promise<ControlLatency>((resolve, reject) => heard.set(id, { sendFrame, resolve, reject }));
@@ -96,18 +117,17 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
       return result;
     },
     async stats() {
-      if (closed) throw new Error('DDSP voice: stats after close');
+      if (closed || failed) throw new Error(`DDSP voice: stats after ${closed ? 'close' : 'a failure'}`);
       const id = ++seq;
-      const stats = await new Promise<DdspProcessorStats>((resolve) => { statsWaiting.set(id, resolve); post({ type: 'stats', id }); });
+      const stats = await new Promise<DdspProcessorStats>((resolve, reject) => { statsWaiting.set(id, { resolve, reject }); post({ type: 'stats', id }); });
       return { ...stats, underruns: 0 };
     },
     close() {
       if (closed) return;
+      settleAll(new Error('DDSP voice: closed'));
       closed = true;
       post({ type: 'close' });
       node.disconnect();
-      for (const w of heard.values()) w.reject(new Error('DDSP voice: closed before the change was heard'));
-      heard.clear();
     },
   };
 }
