@@ -8,7 +8,7 @@
  * through Vite's `?worker&url`, so it is bundled with its imports.
  */
 import { DdspStreamGenerator, type FrameDecoder } from '../../../../nodes/ddsp/live/ddspGenerator';
-import { GruDecoder } from '../../../../nodes/ddsp/live/gruDecoder';
+import { GruDecoder, tinyDecoder } from '../../../../nodes/ddsp/live/gruDecoder';
 import { DDSP_PROCESSOR, type DdspProcessorOptions, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
 
 // AudioWorkletGlobalScope members (not in TypeScript's DOM lib).
@@ -22,7 +22,10 @@ declare class AudioWorkletProcessor {
 /** The best clock the scope has: Chromium's worklet scope has no `performance`, so whole ms from Date. */
 const clock: () => number = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
-/** Warm-up frames done one per quantum, while the engine compiles the decoder and synth. */
+/** Steps of the tiny decoder per quantum, and how many quanta of them, before the first real frame. */
+const TINY_STEPS_PER_QUANTUM = 20;
+const TINY_QUANTA = 50;
+/** Warm-up frames done one per quantum, while the engine compiles the synth and the decoder's sizes. */
 const COLD_WARM_UP_FRAMES = 25;
 /** Warm-up frames per quantum after those (about 0.4 ms each once compiled). */
 const COMPILED_WARM_UP_FRAMES = 3;
@@ -33,6 +36,8 @@ class DdspProcessor extends AudioWorkletProcessor {
   private readonly markers: number[] = [];
   private warmed = false;
   private warmUpFrames = 0;
+  private readonly tiny = tinyDecoder();
+  private tinyQuanta = 0;
   private alive = true;
   private failed = false;
   private readonly stats = { quanta: 0, busyMs: 0, maxMs: 0, late: 0 };
@@ -83,11 +88,17 @@ class DdspProcessor extends AudioWorkletProcessor {
   }
 
   /**
-   * Warm-up frames until the warm-up note is over, then the processor says it is ready: one per
-   * quantum while the engine compiles (the very first frame runs in the interpreter, ~10 ms), then
-   * COMPILED_WARM_UP_FRAMES per quantum, so the instrument is ready in about a fifth of a second.
+   * The warm-up, one slice per quantum so no quantum runs long: first a tiny decoder of the same
+   * structure (tinyDecoder: the engine compiles the decoder's code at a few µs a step), then
+   * frames of a throwaway note on the real decoder and synth, one per quantum while the synth's
+   * code compiles, then COMPILED_WARM_UP_FRAMES per quantum; ready in about half a second.
    */
   private warmUp(): void {
+    if (this.tinyQuanta < TINY_QUANTA) {
+      this.tinyQuanta++;
+      for (let i = 0; i < TINY_STEPS_PER_QUANTUM; i++) this.tiny.step(110 + i, -30 - i);
+      return;
+    }
     const frames = this.warmUpFrames < COLD_WARM_UP_FRAMES ? 1 : COMPILED_WARM_UP_FRAMES;
     for (let i = 0; i < frames; i++) {
       const busy = this.generator.warmUpFrame();

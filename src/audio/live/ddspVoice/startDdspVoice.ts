@@ -37,7 +37,7 @@ export interface DdspVoiceOptions {
   onError?(message: string): void;
 }
 
-/** How long the processor may take to warm up (it needs about 0.3 s; a stalled machine, more). */
+/** How long the processor may take to warm up (it needs about half a second; a stalled machine, more). */
 const READY_TIMEOUT_MS = 15_000;
 
 /**
