@@ -29,6 +29,11 @@ export function fetchSource(baseUrl: string): ModelSource {
   };
 }
 
+/** The page's shipped models: `${BASE_URL}models/<id>/`. */
+export function shippedModelSource(): ModelSource {
+  return fetchSource(`${import.meta.env.BASE_URL}models/`);
+}
+
 /** Options of the page's model service. */
 export interface BrowserModelOptions {
   /** Where model folders are served (default `${BASE_URL}models/`). */
@@ -45,8 +50,8 @@ export interface BrowserModelOptions {
  * const services = { renderer, ...modelServices(createBrowserModelService()) };
  */
 export function createBrowserModelService(options: BrowserModelOptions = {}): ModelService {
-  const baseUrl = options.baseUrl ?? `${import.meta.env.BASE_URL}models/`;
-  return createModelService({ backend: options.backend ?? (async () => createWorkerBackend()), source: fetchSource(baseUrl), provider: options.provider });
+  const source = options.baseUrl ? fetchSource(options.baseUrl) : shippedModelSource();
+  return createModelService({ backend: options.backend ?? (async () => createWorkerBackend()), source, provider: options.provider });
 }
 
 /**
@@ -56,7 +61,7 @@ export function createBrowserModelService(options: BrowserModelOptions = {}): Mo
  * @example
  * const models = createInThreadModelService('the live DDSP stream'); // in a Worker
  */
-export function createInThreadModelService(who: string, baseUrl = `${import.meta.env.BASE_URL}models/`): ModelService {
+export function createInThreadModelService(who: string, source: ModelSource = shippedModelSource()): ModelService {
   return createModelService({
     backend: async () => {
       const ort = await import('onnxruntime-web/webgpu');
@@ -64,6 +69,6 @@ export function createInThreadModelService(who: string, baseUrl = `${import.meta
       ort.env.logLevel = 'error';
       return new OrtBackend({ ort, webgpuUnavailable: async () => `${who} runs its model on WASM, on its own thread` });
     },
-    source: fetchSource(baseUrl),
+    source,
   });
 }

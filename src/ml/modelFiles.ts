@@ -5,7 +5,7 @@
  */
 import { deriveHfManifest, HF_GRAPH_CANDIDATES } from './hfLayout';
 import { parseManifest, type ModelManifest } from './manifest';
-import { ModelCheckError } from './verify';
+import { checkRequiredContract, ModelCheckError, verifyFiles, type RequiredContract } from './verify';
 
 /** Where shipped models come from. */
 export interface ModelSource {
@@ -29,6 +29,22 @@ const HF_FILES = ['config.json', 'generation_config.json', 'tokenizer.json', 'to
 
 /** A valid model id: the name of a folder under public/models. */
 export const MODEL_ID = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * The graph of a gathered model, once its files match the manifest (sha256 and size; a derived
+ * manifest has nothing to match) and it offers what `require` asks (`who` names the asker in errors).
+ * @example
+ * const { bytes, sha256 } = await checkedGraph(await gatherShipped(source, 'ddsp-sax'), { kind: 'ddsp-decoder' }, 'node sax');
+ */
+export async function checkedGraph(gathered: GatheredModel, require?: RequiredContract, who?: string): Promise<{ bytes: Uint8Array; sha256: string }> {
+  const { manifest, files, where } = gathered;
+  if (!gathered.derived) await verifyFiles(manifest, files, where);
+  if (require) checkRequiredContract(manifest, require, who ?? where);
+  const graph = manifest.files.find((f) => f.path === manifest.onnx);
+  const bytes = files.get(manifest.onnx);
+  if (!graph || !bytes) throw new ModelCheckError(`${where}: the graph ${manifest.onnx} is missing`);
+  return { bytes, sha256: graph.sha256 };
+}
 
 /**
  * Reads a shipped model: its manifest.json and every file it lists, or, without a manifest, a

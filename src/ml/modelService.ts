@@ -5,10 +5,10 @@
  * same code serves Node (disk + in-process onnxruntime) and the page (fetch + Worker).
  */
 import type { InferenceBackend, ProviderPreference, SessionInfo } from './backend';
-import { gatherShipped, gatherUserFiles, type GatheredModel, type ModelSource } from './modelFiles';
+import { checkedGraph, gatherShipped, gatherUserFiles, type GatheredModel, type ModelSource } from './modelFiles';
 import type { LoadedModel, LoadFilesOptions, LoadOptions, ModelService } from './service';
 import { tensorBuffers } from './tensors';
-import { checkRequiredContract, checkSessionContract, fitToSession, ModelCheckError, verifyFiles } from './verify';
+import { checkRequiredContract, checkSessionContract, fitToSession } from './verify';
 
 /** How a model service is built. */
 export interface ModelServiceOptions {
@@ -37,11 +37,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
 
   async function open(gathered: GatheredModel, load: LoadOptions): Promise<LoadedModel> {
     const { manifest, files, where } = gathered;
-    if (!gathered.derived) await verifyFiles(manifest, files, where);
-    if (load.require) checkRequiredContract(manifest, load.require, load.who ?? where);
-    const graph = manifest.files.find((f) => f.path === manifest.onnx);
-    const bytes = files.get(manifest.onnx);
-    if (!graph || !bytes) throw new ModelCheckError(`${where}: the graph ${manifest.onnx} is missing`);
+    const graph = await checkedGraph(gathered, load.require, load.who);
+    const bytes = graph.bytes;
     const provider = load.provider ?? options.provider ?? 'auto';
     const b = await backend();
     const info: SessionInfo = await b.find(graph.sha256, provider)

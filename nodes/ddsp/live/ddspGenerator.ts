@@ -71,6 +71,9 @@ export class DdspStreamGenerator {
   private warmUpFrames = WARM_UP_SECONDS * DDSP_FRAME_RATE;
   private frame = 0;
   private lastF0 = 440;
+  private readonly f0In = new Float32Array(1);
+  private readonly loudnessIn = new Float32Array(1);
+  private readonly playedLoudness = new Float32Array(1);
   /** Synthesized samples not yet handed out: queue[head, tail). */
   private queue = new Float32Array(4096);
   private head = 0;
@@ -159,11 +162,17 @@ export class DdspStreamGenerator {
     const played = performer.frame(t);
     if (played.f0 > 0) this.lastF0 = played.f0;
     const f0 = Math.fround(this.lastF0 * 2 ** p.pitchShift); // the float32 value the decoder hears
+    // One-frame inputs in reused arrays (no garbage per frame on the audio thread); each render
+    // finishes before the next begins, awaited or not, so none is overwritten while in use.
+    const { f0In, loudnessIn, playedLoudness } = this;
+    f0In[0] = f0;
+    loudnessIn[0] = played.loudness + p.loudnessShift;
+    playedLoudness[0] = played.loudness;
     const finish = (decoded: DecodedFrames): Float32Array => {
-      applyGate(decoded, Float32Array.of(played.loudness), p.gate);
+      applyGate(decoded, playedLoudness, p.gate);
       return synth.push({ f0, amplitude: decoded.amplitude[0], harmonics: decoded.harmonics, noise: decoded.noise });
     };
-    const decoded = decoder.decode(Float32Array.of(f0), Float32Array.of(played.loudness + p.loudnessShift));
+    const decoded = decoder.decode(f0In, loudnessIn);
     return decoded instanceof Promise ? decoded.then(finish) : finish(decoded);
   }
 

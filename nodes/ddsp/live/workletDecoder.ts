@@ -5,8 +5,7 @@
  * that does not reproduce them within the tolerance reference.json gives (default 1e-4) is
  * refused, so the live instrument keeps it on onnxruntime instead of playing something else.
  */
-import { gatherShipped, type ModelSource } from '../../../src/ml/modelFiles';
-import { checkRequiredContract, verifyFiles } from '../../../src/ml/verify';
+import { checkedGraph, gatherShipped, type ModelSource } from '../../../src/ml/modelFiles';
 import { DDSP_DECODER_CONTRACT, instrumentModelId } from '../decoder';
 import { readDecoderWeights, type DecoderWeights } from './decoderWeights';
 import { GruDecoder } from './gruDecoder';
@@ -49,10 +48,7 @@ export function referenceError(weights: DecoderWeights, reference: DecoderRefere
 export async function loadWorkletDecoder(source: ModelSource, instrument: string): Promise<DecoderWeights> {
   const model = await gatherShipped(source, instrumentModelId(instrument));
   const { manifest, files, where } = model;
-  await verifyFiles(manifest, files, where);
-  checkRequiredContract(manifest, DDSP_DECODER_CONTRACT, 'the live DDSP instrument');
-  const graph = files.get(manifest.onnx);
-  if (!graph) throw new Error(`${where}/${manifest.onnx}: missing`);
+  const graph = (await checkedGraph(model, DDSP_DECODER_CONTRACT, 'the live DDSP instrument')).bytes;
   let weights: DecoderWeights;
   try {
     weights = readDecoderWeights(graph, `${where}/${manifest.onnx}`);

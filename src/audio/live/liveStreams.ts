@@ -9,7 +9,7 @@
 import type { LiveDdspParams } from '../../../nodes/ddsp/live/ddspGenerator';
 import { WorkletDecoderRefused } from '../../../nodes/ddsp/live/workletDecoder';
 import type { LiveStream, LiveStreamSpec } from '../../../nodes/live/liveServices';
-import { fetchSource } from '../../ml/browserModels';
+import { shippedModelSource } from '../../ml/browserModels';
 import { createAudioStream, type ControlLatency, type ControlMessage } from '../stream';
 import { startDdspVoice } from './ddspVoice/startDdspVoice';
 
@@ -53,7 +53,11 @@ interface PlayingStream {
   /** Resolves once it plays what it is sent (a voice warming up on the audio thread is silent until then). */
   readonly ready: Promise<void>;
   control(message: ControlMessage): Promise<ControlLatency>;
-  stats(): Promise<{ underruns: number }>;
+  /**
+   * Its ring's underruns so far; absent on the audio thread, where there is no ring (an instrument
+   * that falls behind makes the device underrun, which the session counts: deviceUnderruns.ts).
+   */
+  underruns?(): Promise<number>;
   close(): void;
 }
 
@@ -69,7 +73,7 @@ const WORKLET_VOICES: Readonly<Record<string, Starter>> = {
   ddsp: (ctx, spec) => startDdspVoice(ctx, {
     seed: Number(spec.options.seed ?? 0),
     params: spec.options.params as LiveDdspParams,
-    models: fetchSource(`${import.meta.env.BASE_URL}models/`),
+    models: shippedModelSource(),
     onError: spec.onError,
   }),
 };
@@ -79,7 +83,10 @@ const inWorker: Starter = async (ctx, spec) => {
   const worker = STREAM_WORKERS[spec.worker]();
   try {
     const s = await createAudioStream(ctx, { generator: spec.generator, options: spec.options, worker, bufferFrames: BUFFER_FRAMES, leadFrames: LEAD_FRAMES, startLeadFrames: START_LEAD_FRAMES, onError: spec.onError });
-    return { node: s.node, ready: Promise.resolve(), control: (m) => s.control(m), stats: () => s.stats(), close: () => { s.close(); worker.terminate(); } };
+    return {
+      node: s.node, ready: Promise.resolve(), control: (m) => s.control(m),
+      underruns: () => s.stats().then((stats) => stats.underruns), close: () => { s.close(); worker.terminate(); },
+    };
   } catch (err) {
     worker.terminate();
     throw err;
@@ -123,10 +130,10 @@ export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec, watch?
   const send = (s: PlayingStream, message: ControlMessage): void => {
     s.control(message).then((latency) => watch?.heard(latency), () => undefined);
   };
-  const readUnderruns = (s: PlayingStream): void => {
-    s.stats().then((stats) => {
-      if (stats.underruns > counted) watch?.underruns(stats.underruns - counted);
-      counted = Math.max(counted, stats.underruns);
+  const readUnderruns = (read: () => Promise<number>): void => {
+    read().then((underruns) => {
+      if (underruns > counted) watch?.underruns(underruns - counted);
+      counted = Math.max(counted, underruns);
     }, () => undefined);
   };
   // Controls stay queued until the stream plays, so each is timed from when it can be heard.
@@ -144,7 +151,8 @@ export function createLiveStream(ctx: AudioContext, spec: LiveStreamSpec, watch?
     if (closed) return;
     stream = s;
     for (const message of queued.splice(0)) send(s, message);
-    if (watch) poll = setInterval(() => readUnderruns(s), STATS_EVERY_MS);
+    const read = s.underruns?.bind(s);
+    if (watch && read) poll = setInterval(() => readUnderruns(read), STATS_EVERY_MS);
   }).catch((err: Error) => spec.onError?.(err.message));
   return {
     output,

@@ -56,6 +56,16 @@ export interface ControlLatency {
   totalMs: number;
 }
 
+/**
+ * The latency of control `seq`, heard `frames` render frames after it was sent, with the
+ * context's output latency where the browser reports it.
+ */
+export function controlLatency(ctx: AudioContext, seq: number, frames: number): ControlLatency {
+  const ms = (1000 * frames) / ctx.sampleRate;
+  const outputMs = 1000 * ((ctx.baseLatency || 0) + (ctx.outputLatency || 0));
+  return { seq, frames, ms, outputMs, totalMs: ms + outputMs };
+}
+
 /** Counters of a running stream. */
 export interface StreamStats extends ConsumerStats {
   transport: StreamTransport;
@@ -132,10 +142,7 @@ export async function createAudioStream(ctx: AudioContext, opts: AudioStreamOpti
     const wait = heard.get(msg.seq);
     if (!wait) return;
     heard.delete(msg.seq);
-    const frames = frameDelta(msg.emitFrame % FRAME_MODULUS, wait.sendFrame);
-    const ms = (1000 * frames) / ctx.sampleRate;
-    const outputMs = 1000 * ((ctx.baseLatency || 0) + (ctx.outputLatency || 0));
-    wait.resolve({ seq: msg.seq, frames, ms, outputMs, totalMs: ms + outputMs });
+    wait.resolve(controlLatency(ctx, msg.seq, frameDelta(msg.emitFrame % FRAME_MODULUS, wait.sendFrame)));
   });
 
   const ready = new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /** Audio-rate streaming from a Worker into an AudioWorklet (see docs/live-io.md). Page-side API; Worker entries import workerHost. */
-export { createAudioStream, type AudioStream, type AudioStreamOptions, type ControlLatency, type StreamStats } from './audioStream';
+export { controlLatency, createAudioStream, type AudioStream, type AudioStreamOptions, type ControlLatency, type StreamStats } from './audioStream';
 export type { BlockGenerator, BlockGeneratorFactory, ControlMessage, ControlValue, GeneratorSetup } from './blockGenerator';
 export type { StreamTransport } from './protocol';
 export { pickTransport } from './transport';

@@ -20,6 +20,17 @@ function play(ring: AudioRingBuffer, frames: number): void {
   ring.read([new Float32Array(frames)], frames);
 }
 
+/** The sink's lead after each of `times` rounds of playing `frames` frames and refilling. */
+function leadsWhilePlaying(sink: RingSink, ring: AudioRingBuffer, times: number, frames: number): number[] {
+  const leads: number[] = [];
+  for (let i = 0; i < times; i++) {
+    play(ring, frames);
+    fill(sink, ring);
+    leads.push(sink.leadFrames());
+  }
+  return leads;
+}
+
 describe('RingSink lead', () => {
   it('without a lead fills the whole ring', () => {
     const ring = new AudioRingBuffer(allocateRingBuffer(4096, 1));
@@ -59,12 +70,7 @@ describe('RingSink lead', () => {
     const sink = new RingSink(ring, BLOCK, { frames: 1024, step: 512, relaxFrames: 4096, underruns: () => underruns });
     underruns = 2;
     expect(fill(sink, ring)).toBe(1536);
-    const leads: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      play(ring, 512);
-      fill(sink, ring);
-      leads.push(sink.leadFrames());
-    }
+    const leads = leadsWhilePlaying(sink, ring, 40, 512);
     expect(leads[0]).toBe(1536);
     expect(leads.some((l) => l > 1024 && l < 1536)).toBe(true);
     expect(leads.at(-1)).toBe(1024);
@@ -79,12 +85,7 @@ describe('RingSink lead', () => {
     const ring = new AudioRingBuffer(allocateRingBuffer(4096, 1));
     const sink = new RingSink(ring, BLOCK, { frames: 1024, startFrames: 2048, step: 512, relaxFrames: 4096, underruns: () => 0 });
     expect(fill(sink, ring)).toBe(2048);
-    const leads: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      play(ring, 256);
-      fill(sink, ring);
-      leads.push(sink.leadFrames());
-    }
+    const leads = leadsWhilePlaying(sink, ring, 200, 256);
     expect(leads[0]).toBeGreaterThan(1024);
     expect(leads.at(-1)).toBe(1024);
     expect(leads.every((l, i) => i === 0 || l <= leads[i - 1])).toBe(true);

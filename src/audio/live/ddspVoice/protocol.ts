@@ -23,7 +23,10 @@ export type ToDdspProcessor =
   | { type: 'stats'; id: number }
   | { type: 'close' };
 
-/** How the processor has kept time since it warmed up: render quanta, their total and worst compute time, and how many overran their duration. */
+/**
+ * How the processor has kept time since it warmed up (asked by the bench through the node's port):
+ * render quanta, their total and worst compute time, and how many overran their duration.
+ */
 export interface DdspProcessorStats {
   quanta: number;
   busyMs: number;

@@ -9,22 +9,16 @@ import type { LiveDdspParams } from '../../../../nodes/ddsp/live/ddspGenerator';
 import { loadWorkletDecoder } from '../../../../nodes/ddsp/live/workletDecoder';
 import type { ModelSource } from '../../../ml/modelFiles';
 import { addWorkletModuleOnce } from '../../workletModules';
-import type { ControlLatency, ControlMessage } from '../../stream';
-import { DDSP_PROCESSOR, type DdspProcessorOptions, type DdspProcessorStats, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
+import { controlLatency, type ControlLatency, type ControlMessage } from '../../stream';
+import type { DecoderWeights } from '../../../../nodes/ddsp/live/decoderWeights';
+import { DDSP_PROCESSOR, type DdspProcessorOptions, type FromDdspProcessor, type ToDdspProcessor } from './protocol';
 
-/** A running voice: the worklet node to connect, controls timed to their first sample, its timing. */
+/** A running voice: the worklet node to connect, and controls timed to their first sample. */
 export interface DdspVoice {
   readonly node: AudioWorkletNode;
   /** Resolves once the processor has warmed its decoder up and plays (the node is silent until then); rejects if it fails first. */
   readonly ready: Promise<void>;
   control(message: ControlMessage): Promise<ControlLatency>;
-  /**
-   * How the processor kept time so far. `underruns` is 0: there is no ring to run dry; an
-   * instrument that falls behind makes the device underrun, which the session counts
-   * (src/audio/live/deviceUnderruns.ts). `late` quanta took longer than they last on the wall clock,
-   * preemptions included: the device's buffer absorbs them unless they pile up.
-   */
-  stats(): Promise<DdspProcessorStats & { underruns: number }>;
   close(): void;
 }
 
@@ -48,12 +42,22 @@ const READY_TIMEOUT_MS = 15_000;
  * await voice.control({ type: 'on', pitch: 67, velocity: 0.8 });
  */
 export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOptions): Promise<DdspVoice> {
-  const [, weights] = await Promise.all([addWorkletModuleOnce(ctx, processorUrl), loadWorkletDecoder(options.models, options.params.instrument)]);
+  // Each instrument's weights are loaded and checked once per voice, however often it is chosen again.
+  const decoders = new Map<string, Promise<DecoderWeights>>();
+  const weightsOf = (instrument: string): Promise<DecoderWeights> => {
+    let w = decoders.get(instrument);
+    if (!w) {
+      w = loadWorkletDecoder(options.models, instrument);
+      decoders.set(instrument, w);
+      w.catch(() => decoders.delete(instrument));
+    }
+    return w;
+  };
+  const [, weights] = await Promise.all([addWorkletModuleOnce(ctx, processorUrl), weightsOf(options.params.instrument)]);
   const processorOptions: DdspProcessorOptions = { seed: options.seed, params: options.params, weights };
   const node = new AudioWorkletNode(ctx, DDSP_PROCESSOR, { numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [1], processorOptions });
   const post = (msg: ToDdspProcessor): void => node.port.postMessage(msg);
   const heard = new Map<number, { sendFrame: number; resolve(l: ControlLatency): void; reject(e: Error): void }>();
-  const statsWaiting = new Map<number, { resolve(s: DdspProcessorStats): void; reject(e: Error): void }>();
   let seq = 0;
   let closed = false;
   let failed = false;
@@ -61,16 +65,15 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
   const ready = new Promise<void>((resolve, reject) => { settle = { resolve, reject }; });
   const timer = setTimeout(() => fail(new Error(`DDSP voice: the audio thread did not warm the ${options.params.instrument} decoder up within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
 
-  /** Everything still waiting is refused with `err`; before the voice played, `ready` rejects (its awaiter reports it), after, onError says it. */
+  /** Refuses everything still waiting with `err` (`ready` too, if the voice has not played yet). */
   function settleAll(err: Error): void {
     clearTimeout(timer);
     if (settle) settle.reject(err);
     settle = null;
     for (const w of heard.values()) w.reject(err);
     heard.clear();
-    for (const w of statsWaiting.values()) w.reject(err);
-    statsWaiting.clear();
   }
+  /** A failure: before the voice played, `ready` rejects and its awaiter reports it; after, onError says it. */
   function fail(err: Error): void {
     if (failed || closed) return;
     failed = true;
@@ -86,16 +89,9 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
       const wait = heard.get(msg.seq);
       if (!wait) return;
       heard.delete(msg.seq);
-      const frames = Math.max(0, msg.emitFrame - wait.sendFrame);
-      const ms = (1000 * frames) / ctx.sampleRate;
-      const outputMs = 1000 * ((ctx.baseLatency || 0) + (ctx.outputLatency || 0));
-      wait.resolve({ seq: msg.seq, frames, ms, outputMs, totalMs: ms + outputMs });
-    } else if (msg.type === 'stats') {
-      const { type: _t, id, ...stats } = msg;
-      statsWaiting.get(id)?.resolve(stats);
-      statsWaiting.delete(id);
+      wait.resolve(controlLatency(ctx, msg.seq, Math.max(0, msg.emitFrame - wait.sendFrame)));
     } else if (msg.type === 'need') {
-      loadWorkletDecoder(options.models, msg.instrument).then(
+      weightsOf(msg.instrument).then(
         (w) => post({ type: 'weights', instrument: msg.instrument, weights: w }),
         (err: Error) => post({ type: 'refused', instrument: msg.instrument, message: err.message }));
     } else if (msg.type === 'ready') {
@@ -115,12 +111,6 @@ export async function startDdspVoice(ctx: AudioContext, options: DdspVoiceOption
       const result = new Promise<ControlLatency>((resolve, reject) => heard.set(id, { sendFrame, resolve, reject }));
       post({ type: 'control', seq: id, message });
       return result;
-    },
-    async stats() {
-      if (closed || failed) throw new Error(`DDSP voice: stats after ${closed ? 'close' : 'a failure'}`);
-      const id = ++seq;
-      const stats = await new Promise<DdspProcessorStats>((resolve, reject) => { statsWaiting.set(id, { resolve, reject }); post({ type: 'stats', id }); });
-      return { ...stats, underruns: 0 };
     },
     close() {
       if (closed) return;
